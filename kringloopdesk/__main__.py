@@ -1,0 +1,3 @@
+from kringloopdesk.app import main
+
+raise SystemExit(main())
