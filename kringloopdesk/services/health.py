@@ -1,0 +1,53 @@
+"""``check``: is this database sound? Schema version, integrity and row counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from kringloopdesk.db.base import Base
+from kringloopdesk.db.engine import Database, is_sqlite
+from kringloopdesk.db.migrate import schema_state
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    location: str
+    dialect: str
+    schema_current: str | None
+    schema_head: str
+    integrity_ok: bool
+    integrity_messages: tuple[str, ...]
+    counts: dict[str, int]
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity_ok and self.schema_current == self.schema_head
+
+
+def check_database(db: Database) -> HealthReport:
+    with db.engine.connect() as connection:
+        state = schema_state(connection)
+        messages: list[str] = []
+        if is_sqlite(db.engine):
+            integrity = [r[0] for r in connection.exec_driver_sql("PRAGMA integrity_check")]
+            if integrity != ["ok"]:
+                messages.extend(integrity)
+            for table, rowid, parent, _fk in connection.exec_driver_sql(
+                "PRAGMA foreign_key_check"
+            ):
+                messages.append(f"foreign key: {table} row {rowid} -> {parent}")
+        counts: dict[str, int] = {}
+        if state.current is not None:
+            for table in Base.metadata.sorted_tables:
+                counts[table.name] = connection.scalar(select(func.count()).select_from(table))
+    return HealthReport(
+        location=db.location,
+        dialect=db.engine.dialect.name,
+        schema_current=state.current,
+        schema_head=state.head,
+        integrity_ok=not messages,
+        integrity_messages=tuple(messages),
+        counts=counts,
+    )
