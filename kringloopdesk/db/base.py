@@ -107,7 +107,6 @@ class TrackedMixin:
         Integer, nullable=False, default=1, server_default="1", sort_order=102
     )
 
-
     @declared_attr
     def updated_by_id(cls) -> Mapped[int | None]:
         return mapped_column(

@@ -37,140 +37,178 @@ class CodeList:
         return f"{column} IN ({quoted})"
 
 
-ROLES = CodeList({
-    "beheerder": ("Beheerder", "Manager"),
-    "begeleider": ("Begeleider", "Job coach"),
-    "invoer": ("Invoer (vrijwilliger)", "Data entry (volunteer)"),
-})
+ROLES = CodeList(
+    {
+        "beheerder": ("Beheerder", "Manager"),
+        "begeleider": ("Begeleider", "Job coach"),
+        "invoer": ("Invoer (vrijwilliger)", "Data entry (volunteer)"),
+    }
+)
 
-BKN_GROUPS = CodeList({
-    "zonder_werk": ("Mensen zonder werk", "People without work"),
-    "arbeidsuitdaging": ("Mensen met een arbeidsuitdaging", "People with a work challenge"),
-    "opleiding": ("Mensen in opleiding", "People in education"),
-    "veiligheid": ("Mensen op zoek naar veiligheid", "People seeking safety"),
-    "halt_reclassering": ("Halt / reclassering", "Halt / probation"),
-    "vrijwilliger": ("Vrijwilligers", "Volunteers"),
-    "regulier": ("Regulier personeel", "Regular staff"),
-})
+BKN_GROUPS = CodeList(
+    {
+        "zonder_werk": ("Mensen zonder werk", "People without work"),
+        "arbeidsuitdaging": ("Mensen met een arbeidsuitdaging", "People with a work challenge"),
+        "opleiding": ("Mensen in opleiding", "People in education"),
+        "veiligheid": ("Mensen op zoek naar veiligheid", "People seeking safety"),
+        "halt_reclassering": ("Halt / reclassering", "Halt / probation"),
+        "vrijwilliger": ("Vrijwilligers", "Volunteers"),
+        "regulier": ("Regulier personeel", "Regular staff"),
+    }
+)
 
-CEDRIS_REGELINGEN = CodeList({
-    "wsw": ("Wsw", "Sheltered employment (Wsw)"),
-    "beschut_werk": ("Beschut werk", "Sheltered work (Participation Act)"),
-    "banenafspraak": ("Banenafspraak", "Job agreement register"),
-    "participatiewet": ("Participatiewet", "Participation Act"),
-    "dagbesteding": ("Dagbesteding", "Day activities"),
-    "overig": ("Overig", "Other"),
-})
+CEDRIS_REGELINGEN = CodeList(
+    {
+        "wsw": ("Wsw", "Sheltered employment (Wsw)"),
+        "beschut_werk": ("Beschut werk", "Sheltered work (Participation Act)"),
+        "banenafspraak": ("Banenafspraak", "Job agreement register"),
+        "participatiewet": ("Participatiewet", "Participation Act"),
+        "dagbesteding": ("Dagbesteding", "Day activities"),
+        "overig": ("Overig", "Other"),
+    }
+)
 
-WORKER_STATUSES = CodeList({
-    "aangemeld": ("Aangemeld", "Registered"),
-    "actief": ("Actief", "Active"),
-    "gepauzeerd": ("Gepauzeerd", "Paused"),
-    "uitgestroomd": ("Uitgestroomd", "Left"),
-})
+WORKER_STATUSES = CodeList(
+    {
+        "aangemeld": ("Aangemeld", "Registered"),
+        "actief": ("Actief", "Active"),
+        "gepauzeerd": ("Gepauzeerd", "Paused"),
+        "uitgestroomd": ("Uitgestroomd", "Left"),
+    }
+)
 
-PLACEMENT_STATUSES = CodeList({
-    "gepland": ("Gepland", "Planned"),
-    "actief": ("Actief", "Active"),
-    "gepauzeerd": ("Gepauzeerd", "Paused"),
-    "afgerond": ("Afgerond", "Completed"),
-    "gestopt": ("Gestopt", "Stopped"),
-})
+PLACEMENT_STATUSES = CodeList(
+    {
+        "gepland": ("Gepland", "Planned"),
+        "actief": ("Actief", "Active"),
+        "gepauzeerd": ("Gepauzeerd", "Paused"),
+        "afgerond": ("Afgerond", "Completed"),
+        "gestopt": ("Gestopt", "Stopped"),
+    }
+)
 
-GOAL_STATUSES = CodeList({
-    "open": ("Open", "Open"),
-    "behaald": ("Behaald", "Achieved"),
-    "niet_behaald": ("Niet behaald", "Not achieved"),
-})
+GOAL_STATUSES = CodeList(
+    {
+        "open": ("Open", "Open"),
+        "behaald": ("Behaald", "Achieved"),
+        "niet_behaald": ("Niet behaald", "Not achieved"),
+    }
+)
 
-OUTCOMES = CodeList({
-    "betaald_werk": ("Betaald werk", "Paid work"),
-    "opleiding": ("Opleiding", "Education"),
-    "andere_plek": ("Andere werkplek of organisatie", "Other placement or organisation"),
-    "dagbesteding": ("Dagbesteding", "Day activities"),
-    "uitval": ("Uitval (ziekte, verhuizing, anders)", "Dropped out"),
-    "onbekend": ("Onbekend", "Unknown"),
-})
+OUTCOMES = CodeList(
+    {
+        "betaald_werk": ("Betaald werk", "Paid work"),
+        "opleiding": ("Opleiding", "Education"),
+        "andere_plek": ("Andere werkplek of organisatie", "Other placement or organisation"),
+        "dagbesteding": ("Dagbesteding", "Day activities"),
+        "uitval": ("Uitval (ziekte, verhuizing, anders)", "Dropped out"),
+        "onbekend": ("Onbekend", "Unknown"),
+    }
+)
 
-DIRECTIONS = CodeList({
-    "in": ("Inbreng", "Intake"),
-    "uit": ("Afvoer", "Outflow"),
-})
+DIRECTIONS = CodeList(
+    {
+        "in": ("Inbreng", "Intake"),
+        "uit": ("Afvoer", "Outflow"),
+    }
+)
 
-HERKOMST = CodeList({
-    "brengen": ("Gebracht", "Brought in"),
-    "ophalen": ("Ophaaldienst", "Pick-up service"),
-    "ontruiming": ("Ontruiming", "House clearance"),
-    "milieustraat": ("Milieustraat", "Recycling centre"),
-    "bedrijf": ("Bedrijf", "Business"),
-})
+HERKOMST = CodeList(
+    {
+        "brengen": ("Gebracht", "Brought in"),
+        "ophalen": ("Ophaaldienst", "Pick-up service"),
+        "ontruiming": ("Ontruiming", "House clearance"),
+        "milieustraat": ("Milieustraat", "Recycling centre"),
+        "bedrijf": ("Bedrijf", "Business"),
+    }
+)
 
-BESTEMMING = CodeList({
-    "hergebruik": ("Hergebruik (winkel)", "Reuse (shop)"),
-    "hergebruik_online": ("Hergebruik (online)", "Reuse (online)"),
-    "recycling": ("Recycling", "Recycling"),
-    "restafval": ("Restafval", "Residual waste"),
-    "export": ("Export", "Export"),
-})
+BESTEMMING = CodeList(
+    {
+        "hergebruik": ("Hergebruik (winkel)", "Reuse (shop)"),
+        "hergebruik_online": ("Hergebruik (online)", "Reuse (online)"),
+        "recycling": ("Recycling", "Recycling"),
+        "restafval": ("Restafval", "Residual waste"),
+        "export": ("Export", "Export"),
+    }
+)
 
 REUSE_DESTINATIONS = ("hergebruik", "hergebruik_online")
 
-PARTNER_KINDS = CodeList({
-    "sw_bedrijf": ("SW-bedrijf", "Sheltered employment company"),
-    "gemeente": ("Gemeente", "Municipality"),
-    "uwv": ("UWV", "UWV"),
-    "school": ("School", "School"),
-    "zorg": ("Zorgorganisatie", "Care organisation"),
-    "branchevereniging": ("Branchevereniging", "Trade association"),
-    "bedrijf": ("Bedrijf", "Business"),
-    "overig": ("Overig", "Other"),
-})
+PARTNER_KINDS = CodeList(
+    {
+        "sw_bedrijf": ("SW-bedrijf", "Sheltered employment company"),
+        "gemeente": ("Gemeente", "Municipality"),
+        "uwv": ("UWV", "UWV"),
+        "school": ("School", "School"),
+        "zorg": ("Zorgorganisatie", "Care organisation"),
+        "branchevereniging": ("Branchevereniging", "Trade association"),
+        "bedrijf": ("Bedrijf", "Business"),
+        "overig": ("Overig", "Other"),
+    }
+)
 
-SIGNATORY_SIDES = CodeList({
-    "winkel": ("Winkel", "Shop"),
-    "partner": ("Partner", "Partner"),
-})
+SIGNATORY_SIDES = CodeList(
+    {
+        "winkel": ("Winkel", "Shop"),
+        "partner": ("Partner", "Partner"),
+    }
+)
 
-ITEM_STATUSES = CodeList({
-    "in_behandeling": ("In behandeling", "In progress"),
-    "te_koop": ("Te koop", "For sale"),
-    "verkocht": ("Verkocht", "Sold"),
-    "gerecycled": ("Gerecycled", "Recycled"),
-    "afgevoerd": ("Afgevoerd", "Disposed of"),
-})
+ITEM_STATUSES = CodeList(
+    {
+        "in_behandeling": ("In behandeling", "In progress"),
+        "te_koop": ("Te koop", "For sale"),
+        "verkocht": ("Verkocht", "Sold"),
+        "gerecycled": ("Gerecycled", "Recycled"),
+        "afgevoerd": ("Afgevoerd", "Disposed of"),
+    }
+)
 
-REPAIR_OUTCOMES = CodeList({
-    "Fixed": ("Gerepareerd", "Fixed"),
-    "Repairable": ("Repareerbaar", "Repairable"),
-    "End of life": ("Einde levensduur", "End of life"),
-})
+REPAIR_OUTCOMES = CodeList(
+    {
+        "Fixed": ("Gerepareerd", "Fixed"),
+        "Repairable": ("Repareerbaar", "Repairable"),
+        "End of life": ("Einde levensduur", "End of life"),
+    }
+)
 
 # Open Repair Data Standard barriers, recorded for "End of life" only.
-REPAIR_BARRIERS = CodeList({
-    "Spare parts not available": ("Onderdelen niet leverbaar", "Spare parts not available"),
-    "Spare parts too expensive": ("Onderdelen te duur", "Spare parts too expensive"),
-    "No way to open the product": ("Product niet te openen", "No way to open the product"),
-    "Repair information not available": (
-        "Reparatie-informatie niet beschikbaar", "Repair information not available"),
-    "Lack of equipment": ("Gereedschap ontbreekt", "Lack of equipment"),
-})
+REPAIR_BARRIERS = CodeList(
+    {
+        "Spare parts not available": ("Onderdelen niet leverbaar", "Spare parts not available"),
+        "Spare parts too expensive": ("Onderdelen te duur", "Spare parts too expensive"),
+        "No way to open the product": ("Product niet te openen", "No way to open the product"),
+        "Repair information not available": (
+            "Reparatie-informatie niet beschikbaar",
+            "Repair information not available",
+        ),
+        "Lack of equipment": ("Gereedschap ontbreekt", "Lack of equipment"),
+    }
+)
 
-PROTECTION_CLASSES = CodeList({
-    "I": ("Klasse I (randaarde)", "Class I (earthed)"),
-    "II": ("Klasse II (dubbel geïsoleerd)", "Class II (double insulated)"),
-})
+PROTECTION_CLASSES = CodeList(
+    {
+        "I": ("Klasse I (randaarde)", "Class I (earthed)"),
+        "II": ("Klasse II (dubbel geïsoleerd)", "Class II (double insulated)"),
+    }
+)
 
-CERTIFICATE_KINDS = CodeList({
-    "samenwerking": ("Samenwerkingscertificaat", "Partnership certificate"),
-    "deelname": ("Certificaat van deelname", "Participation certificate"),
-})
+CERTIFICATE_KINDS = CodeList(
+    {
+        "samenwerking": ("Samenwerkingscertificaat", "Partnership certificate"),
+        "deelname": ("Certificaat van deelname", "Participation certificate"),
+    }
+)
 
-AUDIT_ACTIONS = CodeList({
-    "create": ("Aangemaakt", "Created"),
-    "update": ("Gewijzigd", "Updated"),
-    "delete": ("Verwijderd", "Deleted"),
-    "anonymise": ("Geanonimiseerd", "Anonymised"),
-    "export": ("Geëxporteerd", "Exported"),
-    "login": ("Ingelogd", "Logged in"),
-    "login_failed": ("Inloggen mislukt", "Login failed"),
-})
+AUDIT_ACTIONS = CodeList(
+    {
+        "create": ("Aangemaakt", "Created"),
+        "update": ("Gewijzigd", "Updated"),
+        "delete": ("Verwijderd", "Deleted"),
+        "anonymise": ("Geanonimiseerd", "Anonymised"),
+        "export": ("Geëxporteerd", "Exported"),
+        "login": ("Ingelogd", "Logged in"),
+        "login_failed": ("Inloggen mislukt", "Login failed"),
+    }
+)

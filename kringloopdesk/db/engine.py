@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 ENV_VAR = "KRINGLOOPDESK_DB"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_BEGIN_OPTION = "kringloopdesk_sqlite_begin"
 
 
 def resolve_url(explicit: str | None = None) -> URL:
@@ -128,7 +129,11 @@ def _install_sqlite_behaviour(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A unit of work that may write takes the write lock at once (IMMEDIATE): a deferred
+        # transaction that read first cannot upgrade once another PC has committed (SQLite
+        # answers "locked" at once, without waiting). Readers are never blocked in WAL mode.
+        mode = connection.get_execution_options().get(SQLITE_BEGIN_OPTION, "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 def create_db_engine(url: URL, *, echo: bool = False) -> Engine:
@@ -209,14 +214,24 @@ def explain_connect_error(url: URL, exc: BaseException) -> DatabaseOpenError:
 
 @dataclass
 class Database:
-    """An open database: its engine and a session factory. The caller owns each session."""
+    """An open database and its session factories. The caller owns each session.
+
+    ``sessions`` makes sessions for units of work that may write; on SQLite they begin
+    IMMEDIATE. ``read_sessions`` make sessions that only read and never wait for a writer.
+    """
 
     engine: Engine
     sessions: sessionmaker[Session]
+    read_sessions: sessionmaker[Session]
 
     @classmethod
     def from_engine(cls, engine: Engine) -> Database:
-        return cls(engine, sessionmaker(engine, expire_on_commit=False))
+        writer = engine.execution_options(**{SQLITE_BEGIN_OPTION: "IMMEDIATE"})
+        return cls(
+            engine,
+            sessionmaker(writer, expire_on_commit=False),
+            sessionmaker(engine, expire_on_commit=False),
+        )
 
     @property
     def url(self) -> URL:
@@ -234,12 +249,10 @@ class Database:
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
-        """A session for reading only; nothing is committed."""
-        with self.sessions() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+        """A session for reading only; nothing is committed. Closing it ends the transaction
+        without expiring what was loaded, so loaded rows stay readable afterwards."""
+        with self.read_sessions() as session:
+            yield session
 
     def ping(self) -> None:
         try:

@@ -117,9 +117,7 @@ class LoginAttempt:
 def attempt_login(session: Session, username: str, password: str) -> LoginAttempt:
     """Check a user name and password. An unknown name and a wrong password get the same
     message and take the same time, so the dialog gives nothing away."""
-    user = session.scalar(
-        select(User).where(func.lower(User.username) == username.strip().lower())
-    )
+    user = session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
     wrong = _("Gebruikersnaam of wachtwoord klopt niet.")
     if user is None:
         hash_password(password)

@@ -47,9 +47,7 @@ def dashboard_figures(session: Session, today: dt.date | None = None) -> Dashboa
     """Active workers and placements today; kg in and out this month and this year."""
     today = today or dt.date.today()
     active = session.execute(
-        select(func.count(), func.count(func.distinct(Placement.worker_id))).where(
-            active_on(today)
-        )
+        select(func.count(), func.count(func.distinct(Placement.worker_id))).where(active_on(today))
     ).one()
     month = _kg_by_direction(session, today.replace(day=1), today)
     year = _kg_by_direction(session, today.replace(month=1, day=1), today)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from kringloopdesk.db import models
 from kringloopdesk.db.base import Base
 from kringloopdesk.db.engine import Database, is_sqlite
 from kringloopdesk.db.migrate import schema_state
@@ -20,6 +21,7 @@ class HealthReport:
     integrity_ok: bool
     integrity_messages: tuple[str, ...]
     counts: dict[str, int]
+    shop_name: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -34,12 +36,12 @@ def check_database(db: Database) -> HealthReport:
             integrity = [r[0] for r in connection.exec_driver_sql("PRAGMA integrity_check")]
             if integrity != ["ok"]:
                 messages.extend(integrity)
-            for table, rowid, parent, _fk in connection.exec_driver_sql(
-                "PRAGMA foreign_key_check"
-            ):
+            for table, rowid, parent, _fk in connection.exec_driver_sql("PRAGMA foreign_key_check"):
                 messages.append(f"foreign key: {table} row {rowid} -> {parent}")
         counts: dict[str, int] = {}
+        shop_name = None
         if state.current is not None:
+            shop_name = connection.scalar(select(models.ShopProfile.name))
             for table in Base.metadata.sorted_tables:
                 counts[table.name] = connection.scalar(select(func.count()).select_from(table))
     return HealthReport(
@@ -50,4 +52,5 @@ def check_database(db: Database) -> HealthReport:
         integrity_ok=not messages,
         integrity_messages=tuple(messages),
         counts=counts,
+        shop_name=shop_name,
     )

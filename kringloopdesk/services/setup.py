@@ -98,6 +98,18 @@ def is_initialised(session: Session) -> bool:
     return session.get(ShopProfile, 1) is not None
 
 
+def ensure_not_initialised(session: Session) -> None:
+    """Refuse to set up a shop twice: a database belongs to exactly one shop."""
+    existing = session.get(ShopProfile, 1)
+    if existing is not None:
+        raise AlreadyInitialisedError(
+            _(
+                "Deze database hoort al bij de winkel '{name}'. Er is niets veranderd.",
+                name=existing.name,
+            )
+        )
+
+
 def initialise_shop(
     session: Session,
     shop: ShopInfo,
@@ -107,14 +119,7 @@ def initialise_shop(
     password: str,
 ) -> Actor:
     """Create the shop and its first beheerder. Refuses on a database that has a shop."""
-    if is_initialised(session):
-        existing = session.get(ShopProfile, 1)
-        raise AlreadyInitialisedError(
-            _(
-                "Deze database hoort al bij de winkel '{name}'. Er is niets veranderd.",
-                name=existing.name if existing else "?",
-            )
-        )
+    ensure_not_initialised(session)
     shop = validate_shop(shop)
     validate_username(username)
     validate_password(password)

@@ -79,9 +79,7 @@ class FactorValue(IdMixin, Base):
         CheckConstraint("factor_x10000 >= 0", name="factor_not_negative"),
     )
 
-    factor_set_id: Mapped[int] = mapped_column(
-        ForeignKey("co2_factor_sets.id", ondelete="CASCADE")
-    )
+    factor_set_id: Mapped[int] = mapped_column(ForeignKey("co2_factor_sets.id", ondelete="CASCADE"))
     product_group_id: Mapped[int] = mapped_column(
         ForeignKey("product_groups.id", ondelete="RESTRICT"), index=True
     )

@@ -105,9 +105,7 @@ class Certificate(IdMixin, Base):
             name="subject_matches_kind",
         ),
         CheckConstraint("sequence >= 1", name="sequence_positive"),
-        CheckConstraint(
-            "(revoked_at IS NULL) = (revoke_reason IS NULL)", name="revoke_has_reason"
-        ),
+        CheckConstraint("(revoked_at IS NULL) = (revoke_reason IS NULL)", name="revoke_has_reason"),
         UniqueConstraint("year", "sequence"),
         Index(None, "issued_at"),
         Index(None, "kind", "issued_at"),

@@ -1,0 +1,375 @@
+"""The command line: ``python main.py SUBCOMMAND``; without a subcommand the desktop app starts.
+
+Every command goes through the same services as the GUI. Errors the user can fix are printed
+as one clear line (in Dutch by default) with a non-zero exit code; bugs are logged with their
+traceback and reported with the log file's location.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kringloopdesk import APP_NAME, __version__
+from kringloopdesk.errors import UserError, ValidationError
+from kringloopdesk.i18n import _, current_language, set_language
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_BUG = 70
+EXIT_INTERRUPTED = 130
+
+# argparse's own words (usage, options, errors) in Dutch.
+_ARGPARSE_NL = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "opdrachten en argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "show program's version number and exit": "toon het versienummer en stop",
+    "the following arguments are required: %s": "deze argumenten zijn verplicht: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ongeldige keuze: %(value)r (kies uit %(choices)s)"
+    ),
+    "expected one argument": "verwacht één waarde",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "onduidelijke optie: %(option)s kan %(matches)s zijn"
+    ),
+}
+
+
+def _argparse_text(text: str) -> str:
+    return _ARGPARSE_NL.get(text, text) if current_language() == "nl" else text
+
+
+argparse._ = _argparse_text  # type: ignore[attr-defined]
+
+
+def _pre_scan_language(argv: Sequence[str]) -> None:
+    """``--lang`` must be known before the help texts are built."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            set_language(argv[i + 1])
+        elif arg.startswith("--lang="):
+            set_language(arg.split("=", 1)[1])
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(_("moet 0 of groter zijn"))
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kringloopdesk",
+        description=_(
+            "KringloopDesk: de administratie van een kringloopwinkel — mensen die werken en "
+            "zich ontwikkelen, en goederen die een tweede leven krijgen. Zonder opdracht start "
+            "het programma."
+        ),
+        epilog=_(
+            "Waar staan de gegevens? Standaard in een databasebestand in uw gebruikersmap. "
+            "Met --db of de omgevingsvariabele KRINGLOOPDESK_DB kiest u een ander bestand of "
+            "een PostgreSQL-server (postgresql+psycopg://gebruiker@server/database)."
+        ),
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help=_("toon het versienummer en stop"),
+    )
+    parser.add_argument(
+        "--db",
+        metavar="ADRES",
+        help=_("database: een bestand (.sqlite) of een adres als postgresql+psycopg://…"),
+    )
+    parser.add_argument(
+        "--lang", choices=("nl", "en"), help=_("taal van meldingen en hulp (nl of en)")
+    )
+    parser.add_argument(
+        "--quit-after-paint",
+        action="store_true",
+        help=_("start het venster, meld na het eerste tekenen de opstarttijd in ms en stop"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar=_("OPDRACHT"))
+
+    init = commands.add_parser(
+        "init",
+        help=_("richt een nieuwe winkel in met de eerste beheerder"),
+        description=_(
+            "Richt een nieuwe winkel in met de eerste beheerder. Het wachtwoord wordt "
+            "gevraagd (of met --password-stdin van de invoer gelezen), nooit als argument."
+        ),
+    )
+    init.add_argument("--shop", required=True, metavar=_("NAAM"), help=_("naam van de winkel"))
+    init.add_argument(
+        "--user", required=True, metavar=_("GEBRUIKER"), help=_("gebruikersnaam van de beheerder")
+    )
+    init.add_argument("--full-name", metavar=_("NAAM"), help=_("volledige naam van de beheerder"))
+    init.add_argument(
+        "--prefix",
+        metavar=_("PREFIX"),
+        help=_("voorvoegsel van certificaatnummers, bijvoorbeeld KAL (standaard uit de naam)"),
+    )
+    init.add_argument("--city", metavar=_("PLAATS"), help=_("plaats van de winkel"))
+    init.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=_("lees het wachtwoord van de standaardinvoer (voor scripts)"),
+    )
+    init.set_defaults(handler=cmd_init)
+
+    demo = commands.add_parser(
+        "demo",
+        help=_("vul een nieuwe winkel met voorbeeldgegevens"),
+        description=_(
+            "Vul een ingerichte winkel zonder gegevens met een geloofwaardige voorbeeldwinkel: "
+            "small (ongeveer 40 deelnemers, één jaar) of large (3.000 deelnemers, tien jaar, "
+            "een miljoen weegregels)."
+        ),
+    )
+    demo.add_argument(
+        "--scale", choices=("small", "large"), default="small", help=_("omvang: small of large")
+    )
+    demo.add_argument(
+        "--seed",
+        type=_positive_int,
+        default=2025,
+        metavar="N",
+        help=_("startgetal voor het toeval (zelfde getal, zelfde gegevens)"),
+    )
+    demo.set_defaults(handler=cmd_demo)
+
+    check = commands.add_parser(
+        "check",
+        help=_("controleer de database: schemaversie, integriteit, aantallen"),
+        description=_(
+            "Controleer de database zonder iets te veranderen: schemaversie, "
+            "integriteitscontrole en het aantal regels per tabel."
+        ),
+    )
+    check.set_defaults(handler=cmd_check)
+    return parser
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def _open(args: argparse.Namespace, *, upgrade: bool = True):
+    from kringloopdesk.db.engine import resolve_url
+    from kringloopdesk.db.migrate import open_database
+
+    return open_database(resolve_url(args.db), upgrade=upgrade)
+
+
+def _read_new_password(from_stdin: bool) -> str:
+    if from_stdin:
+        line = sys.stdin.readline()
+        password = line.rstrip("\r\n")
+        if not password:
+            raise ValidationError(_("Er kwam geen wachtwoord binnen op de standaardinvoer."))
+        return password
+    if not sys.stdin.isatty():
+        raise ValidationError(
+            _("Geen invoer om het wachtwoord te vragen; gebruik --password-stdin.")
+        )
+    first = getpass.getpass(_("Nieuw wachtwoord: "))
+    second = getpass.getpass(_("Herhaal het wachtwoord: "))
+    if first != second:
+        raise ValidationError(_("De wachtwoorden zijn niet gelijk. Er is niets veranderd."))
+    return first
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from kringloopdesk.services.auth import validate_password, validate_username
+    from kringloopdesk.services.setup import (
+        ShopInfo,
+        ensure_not_initialised,
+        initialise_shop,
+        suggest_prefix,
+    )
+
+    validate_username(args.user)
+    db = _open(args)
+    try:
+        with db.read_session() as session:
+            ensure_not_initialised(session)  # before asking for a password
+        shop = ShopInfo(
+            name=args.shop,
+            certificate_prefix=(args.prefix or suggest_prefix(args.shop)),
+            city=args.city,
+        )
+        password = validate_password(_read_new_password(args.password_stdin))
+        with db.session() as session:
+            actor = initialise_shop(
+                session,
+                shop,
+                username=args.user,
+                full_name=args.full_name or args.user,
+                password=password,
+            )
+        print(
+            _(
+                "Winkel '{shop}' ingericht; beheerder '{user}' kan inloggen.",
+                shop=shop.name.strip(),
+                user=actor.username,
+            )
+        )
+        print(_("Database: {location}", location=db.location))
+    finally:
+        db.dispose()
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    import time
+
+    from kringloopdesk.services.demo import generate_demo
+
+    db = _open(args)
+    last = {"label": None}
+
+    def progress(label: str, fraction: float) -> None:
+        if label != last["label"]:
+            print(f"  {label}", file=sys.stderr, flush=True)
+            last["label"] = label
+
+    try:
+        started = time.perf_counter()
+        with db.session() as session:
+            summary = generate_demo(session, scale=args.scale, seed=args.seed, progress=progress)
+        seconds = time.perf_counter() - started
+        print(
+            _(
+                "Voorbeeldgegevens geschreven in {seconds:.1f} s: {workers} deelnemers, "
+                "{placements} plaatsingen, {hours} urenregels, {flows} weegregels, "
+                "{items} artikelen, {partners} partners.",
+                seconds=seconds,
+                workers=summary.workers,
+                placements=summary.placements,
+                hours=summary.hour_entries,
+                flows=summary.goods_flows,
+                items=summary.tagged_items,
+                partners=summary.partners,
+            )
+        )
+        size = _database_size(db)
+        if size is not None:
+            print(_("Grootte van de database: {mb:.1f} MB", mb=size / 1_000_000))
+    finally:
+        db.dispose()
+    return EXIT_OK
+
+
+def _database_size(db) -> int | None:
+    from kringloopdesk.db.engine import is_sqlite
+
+    if is_sqlite(db.engine) and db.engine.url.database:
+        path = Path(db.engine.url.database)
+        return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
+    return None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from kringloopdesk.db.engine import resolve_url
+    from kringloopdesk.errors import DatabaseOpenError
+    from kringloopdesk.services.health import check_database
+
+    url = resolve_url(args.db)
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
+        raise DatabaseOpenError(
+            _(
+                "Er is nog geen database op '{path}'. Richt eerst een winkel in met init.",
+                path=url.database,
+            )
+        )
+    db = _open(args, upgrade=False)
+    try:
+        report = check_database(db)
+    finally:
+        db.dispose()
+    print(_("Database: {location} ({dialect})", location=report.location, dialect=report.dialect))
+    print(_("Winkel: {name}", name=report.shop_name or _("(nog niet ingericht)")))
+    if report.schema_current == report.schema_head:
+        print(_("Schemaversie: {current} (actueel)", current=report.schema_current))
+    else:
+        print(
+            _(
+                "Schemaversie: {current}; deze versie van het programma werkt met {head}. "
+                "Bij de volgende start wordt de database bijgewerkt (na een back-up).",
+                current=report.schema_current or _("leeg"),
+                head=report.schema_head,
+            )
+        )
+    if report.integrity_ok:
+        print(_("Integriteit: in orde"))
+    else:
+        print(_("Integriteit: NIET in orde"))
+        for message in report.integrity_messages:
+            print(f"  {message}")
+    if report.counts:
+        print(_("Aantallen:"))
+        width = max(len(name) for name in report.counts)
+        for name, count in report.counts.items():
+            print(f"  {name:<{width}}  {count:>10,}".replace(",", "."))
+    return EXIT_OK if report.ok else 1
+
+
+# -- entry ------------------------------------------------------------------------------------
+
+
+def _run_handler(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    try:
+        return handler(args)
+    except UserError as exc:
+        print(_("Fout: {message}", message=exc.message), file=sys.stderr)
+        if isinstance(exc, ValidationError):
+            for field, message in exc.field_errors.items():
+                print(f"  - {field}: {message}", file=sys.stderr)
+        log.info("User error in %s: %s", getattr(args, "command", "?"), exc.message)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(_("Afgebroken; er is niets half opgeslagen."), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception:
+        from kringloopdesk.paths import log_dir
+
+        log.exception("Unexpected error in command %s", getattr(args, "command", "?"))
+        print(
+            _(
+                "Er ging iets onverwachts mis. Er is niets half opgeslagen. De details staan in "
+                "{path}; stuur dat bestand naar wie u helpt.",
+                path=log_dir() / "kringloopdesk.log",
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+def run(argv: Sequence[str]) -> int:
+    _pre_scan_language(argv)
+    args = build_parser().parse_args(list(argv))
+    if args.lang:
+        set_language(args.lang)
+    from kringloopdesk.logsetup import setup_logging
+
+    setup_logging()
+    if args.command is None:
+        from kringloopdesk.gui.application import run_gui
+
+        return run_gui(args.db, quit_after_paint=args.quit_after_paint, language=current_language())
+    for stream in (sys.stdout, sys.stderr):
+        # A Windows console without UTF-8 must not crash on "Ł" in a name.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    return _run_handler(args.handler, args)

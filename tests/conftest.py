@@ -1,0 +1,92 @@
+"""Shared fixtures: a fresh data folder and a fresh database for every test.
+
+By default the database is a SQLite file in the test's tmp_path. With
+``KRINGLOOPDESK_TEST_DB=postgresql+psycopg://user:pw@host/maintenance_db`` every test gets its
+own throwaway PostgreSQL database on that server instead (created and dropped around it), so
+the same tests run on both engines.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, make_url
+
+from kringloopdesk.db.engine import Database, resolve_url
+from kringloopdesk.db.migrate import open_database
+from kringloopdesk.services.setup import ShopInfo, initialise_shop
+
+TEST_DB_ENV = "KRINGLOOPDESK_TEST_DB"
+BEHEERDER = "beheer"
+BEHEERDER_PASSWORD = "geheim-wachtwoord"
+
+
+def postgres_server() -> URL | None:
+    raw = os.environ.get(TEST_DB_ENV)
+    return make_url(raw) if raw else None
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    server = postgres_server()
+    where = server.render_as_string(hide_password=True) if server else "SQLite (tmp_path)"
+    return f"kringloopdesk test database: {where}"
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep every test out of the real user data folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("KRINGLOOPDESK_HOME", str(home))
+    monkeypatch.delenv("KRINGLOOPDESK_DB", raising=False)
+    monkeypatch.setenv("KRINGLOOPDESK_LANG", "nl")
+    return home
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> Iterator[URL]:
+    """The URL of an empty database that exists only for this test."""
+    server = postgres_server()
+    if server is None:
+        yield resolve_url(str(tmp_path / "kringloopdesk.sqlite"))
+        return
+    name = f"kld_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield server.set(database=name)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def db(db_url: URL) -> Iterator[Database]:
+    """An empty database at the current schema version (defaults seeded, no shop)."""
+    database = open_database(db_url)
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+@pytest.fixture
+def shop_db(db: Database) -> Database:
+    """A database with a shop and its first beheerder ('beheer' / 'geheim-wachtwoord')."""
+    with db.session() as session:
+        initialise_shop(
+            session,
+            ShopInfo(name="Kringloop Amersfoort-Leusden", certificate_prefix="KAL",
+                     city="Amersfoort"),
+            username=BEHEERDER,
+            full_name="Bea Beheer",
+            password=BEHEERDER_PASSWORD,
+        )
+    return db
