@@ -27,7 +27,7 @@ def _python() -> Path:
 
 
 def ensure_environment(extras: str) -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036  (this script may run on an old Python)
         sys.exit("KringloopDesk needs Python 3.11 or newer.")
     if not _python().exists():
         print(f"Creating {VENV} …", flush=True)

@@ -9,8 +9,15 @@ import pytest
 from sqlalchemy import insert, select
 
 from kringloopdesk.db.engine import Database
-from kringloopdesk.db.models import Department, Doelgroep, GoodsFlow, Placement, ProductGroup, \
-    User, Worker
+from kringloopdesk.db.models import (
+    Department,
+    Doelgroep,
+    GoodsFlow,
+    Placement,
+    ProductGroup,
+    User,
+    Worker,
+)
 from kringloopdesk.errors import (
     AlreadyInitialisedError,
     AuthenticationError,
