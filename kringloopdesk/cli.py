@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -263,7 +264,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 partners=summary.partners,
             )
         )
-        size = _database_size(db)
+        size = _compacted_size(db)
         if size is not None:
             print(_("Grootte van de database: {mb:.1f} MB", mb=size / 1_000_000))
     finally:
@@ -271,13 +272,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _database_size(db) -> int | None:
+def _compacted_size(db) -> int | None:
+    """The SQLite file's size once the bulk write is folded from the WAL into the file."""
     from kringloopdesk.db.engine import is_sqlite
 
-    if is_sqlite(db.engine) and db.engine.url.database:
-        path = Path(db.engine.url.database)
-        return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
-    return None
+    if not (is_sqlite(db.engine) and db.engine.url.database):
+        return None
+    with db.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    return Path(db.engine.url.database).stat().st_size
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -338,6 +341,10 @@ def _run_handler(handler: Callable[[argparse.Namespace], int], args: argparse.Na
                 print(f"  - {field}: {message}", file=sys.stderr)
         log.info("User error in %s: %s", getattr(args, "command", "?"), exc.message)
         return exc.exit_code
+    except BrokenPipeError:
+        # Output piped into a program that stopped reading (``| head``): not an error.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (keeps the exit from failing again)
+        return EXIT_OK
     except KeyboardInterrupt:
         print(_("Afgebroken; er is niets half opgeslagen."), file=sys.stderr)
         return EXIT_INTERRUPTED
