@@ -1,0 +1,131 @@
+"""Logging in: the shop's name and logo on top, user name and password, Enter logs in.
+
+A wrong password is said in the dialog itself (no pop-up); the password field is cleared and
+gets the focus again. The attempt is committed either way (it counts failed logins).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kringloopdesk.errors import AuthenticationError, UserError
+from kringloopdesk.gui import icons
+from kringloopdesk.gui.context import AppContext
+from kringloopdesk.gui.operations import DatabaseOp
+from kringloopdesk.gui.widgets.logo_picker import logo_pixmap
+from kringloopdesk.services.auth import Actor, LoginAttempt, attempt_login
+from kringloopdesk.services.setup import ShopInfo
+
+LOGO_SIZE = 72
+
+
+class LoginDialog(QDialog):
+    logged_in = Signal(object)  # Actor
+
+    def __init__(self, ctx: AppContext, shop: ShopInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Inloggen — {shop}").format(shop=shop.name))
+        self.setWindowIcon(icons.app_icon())
+        self.setMinimumWidth(440)
+
+        logo = QLabel()
+        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        image = logo_pixmap(shop.logo, LOGO_SIZE)
+        logo.setPixmap(image if image is not None else icons.pixmap("kringloopdesk", LOGO_SIZE))
+        logo.setMinimumHeight(LOGO_SIZE)
+        self.shop_label = QLabel(shop.name)
+        self.shop_label.setObjectName("DialogTitle")
+        self.shop_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.shop_label.setWordWrap(True)
+        welcome = QLabel(self.tr("Log in om verder te gaan"))
+        welcome.setObjectName("DialogSubtitle")
+        welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.username_edit = QLineEdit()
+        self.username_edit.setAccessibleName(self.tr("Gebruikersnaam"))
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setAccessibleName(self.tr("Wachtwoord"))
+        form = QFormLayout()
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(12)
+        form.addRow(self.tr("Gebruikersnaam"), self.username_edit)
+        form.addRow(self.tr("Wachtwoord"), self.password_edit)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("LoginError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        self.login_button = QPushButton(self.tr("Inloggen"))
+        self.login_button.setObjectName("PrimaryButton")
+        self.login_button.setDefault(True)
+        self.login_button.setAutoDefault(True)
+        self.login_button.clicked.connect(self.log_in)
+        quit_button = QPushButton(self.tr("Afsluiten"))
+        quit_button.setFlat(True)
+        quit_button.setAutoDefault(False)
+        quit_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(quit_button)
+        buttons.addWidget(self.login_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(36, 32, 36, 28)
+        layout.setSpacing(8)
+        layout.addWidget(logo)
+        layout.addSpacing(4)
+        layout.addWidget(self.shop_label)
+        layout.addWidget(welcome)
+        layout.addSpacing(20)
+        layout.addLayout(form)
+        layout.addSpacing(4)
+        layout.addWidget(self.error_label)
+        layout.addSpacing(16)
+        layout.addLayout(buttons)
+        self.setTabOrder(self.username_edit, self.password_edit)
+        self.setTabOrder(self.password_edit, self.login_button)
+        self.username_edit.setFocus()
+
+    def log_in(self) -> None:
+        username = self.username_edit.text().strip()
+        if not username:
+            self.show_problem(self.tr("Vul uw gebruikersnaam in."))
+            self.username_edit.setFocus()
+            return
+        password = self.password_edit.text()
+        DatabaseOp(self.ctx, self, lambda s: attempt_login(s, username, password)).success(
+            self._after_attempt
+        ).failure(lambda error: self.show_problem(error.message)).run()
+
+    def _after_attempt(self, attempt: LoginAttempt) -> None:
+        try:
+            actor = attempt.actor_or_raise()
+        except AuthenticationError as error:
+            self.show_problem(error.message)
+            self.password_edit.clear()
+            self.password_edit.setFocus()
+            return
+        self._logged_in(actor)
+
+    def _logged_in(self, actor: Actor) -> None:
+        self.ctx.actor = actor
+        # The main window is shown before this dialog closes, so the app never has no window.
+        self.logged_in.emit(actor)
+        self.accept()
+
+    def show_problem(self, message: str | UserError) -> None:
+        self.error_label.setText(str(message))
+        self.error_label.show()

@@ -1,0 +1,78 @@
+"""Every message the app shows the user goes through here: errors the user can act on, the
+question before unsaved changes are lost, and the short note in the status bar after a change.
+
+The dialogs are class methods, so tests replace them (``MessageBox.show_user_error = ...``)
+instead of clicking through a modal box.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+from kringloopdesk.errors import UserError, ValidationError
+
+STATUS_MESSAGE_MS = 6000
+
+
+# lupdate finds strings only in literal translate() calls, so each is spelled out below.
+translate = QCoreApplication.translate
+
+
+class UnsavedChoice(enum.Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class MessageBox:
+    @classmethod
+    def show_user_error(
+        cls, parent: QWidget | None, error: UserError, *, title: str | None = None
+    ) -> None:
+        """What went wrong and what to do, in Dutch; technical details one click away."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title or translate("MessageBox", "KringloopDesk"))
+        box.setText(error.message)
+        if isinstance(error, ValidationError) and error.field_errors:
+            box.setInformativeText("\n".join(f"• {m}" for m in error.field_errors.values()))
+        if error.details:
+            box.setDetailedText(error.details)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+    @classmethod
+    def ask_unsaved_changes(cls, parent: QWidget | None, what: str) -> UnsavedChoice:
+        """``what`` names the unsaved thing, e.g. "de winkelgegevens"."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(translate("MessageBox", "Niet opgeslagen wijzigingen"))
+        box.setText(
+            translate("MessageBox", "Wilt u de wijzigingen in {what} opslaan?").format(what=what)
+        )
+        box.setInformativeText(
+            translate("MessageBox", "Als u niet opslaat, gaan de wijzigingen verloren.")
+        )
+        save = box.addButton(translate("MessageBox", "Opslaan"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(
+            translate("MessageBox", "Niet opslaan"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(translate("MessageBox", "Annuleren"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            return UnsavedChoice.SAVE
+        if clicked is discard:
+            return UnsavedChoice.DISCARD
+        return UnsavedChoice.CANCEL
+
+
+def show_status(parent: QWidget | None, text: str) -> None:
+    """A short note in the status bar of ``parent``'s main window, if it has one."""
+    window = parent.window() if parent is not None else None
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, STATUS_MESSAGE_MS)

@@ -1,0 +1,336 @@
+"""Instellingen: the shop's profile (name, address, certificate code, mission, logo, accent).
+
+A beheerder edits and saves it (Ctrl+S); other roles see it read-only. Leaving the page with
+unsaved changes asks first; a failed save keeps everything that was typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kringloopdesk.errors import UserError, ValidationError
+from kringloopdesk.gui import icons
+from kringloopdesk.gui.context import SHOP, AppContext
+from kringloopdesk.gui.messages import MessageBox, UnsavedChoice
+from kringloopdesk.gui.operations import DatabaseOp, query
+from kringloopdesk.gui.widgets.accent_picker import AccentPicker
+from kringloopdesk.gui.widgets.form import ValidatedForm
+from kringloopdesk.gui.widgets.logo_picker import LogoPicker
+from kringloopdesk.gui.widgets.page import PAGE_MARGIN, Page
+from kringloopdesk.services.setup import ShopInfo, get_shop, update_shop, validate_shop
+
+FORM_MAX_WIDTH = 760
+LABEL_WIDTH = 150
+
+
+def _text(edit: QLineEdit) -> str | None:
+    return edit.text().strip() or None
+
+
+class SettingsPage(Page):
+    icon_name = "settings"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.saved: ShopInfo | None = None
+        self.editable = ctx.is_beheerder
+
+        self.name_edit = QLineEdit()
+        self.street_edit = QLineEdit()
+        self.postcode_edit = QLineEdit()
+        self.postcode_edit.setMaximumWidth(140)
+        self.city_edit = QLineEdit()
+        self.phone_edit = QLineEdit()
+        self.email_edit = QLineEdit()
+        self.website_edit = QLineEdit()
+        self.prefix_edit = QLineEdit()
+        self.prefix_edit.setMaximumWidth(180)
+        self.mission_edit = QLineEdit()
+        self.mission_edit.setPlaceholderText(
+            self.tr("Bijvoorbeeld: Mensen en spullen een tweede kans")
+        )
+        self.logo_picker = LogoPicker()
+        self.accent_picker = AccentPicker()
+
+        self.shop_form = ValidatedForm(self._validate, label_width=LABEL_WIDTH)
+        self.shop_form.add_field(
+            "name", self.tr("Naam van de winkel"), self.name_edit, required=True
+        )
+        self.shop_form.add_field("street", self.tr("Straat en huisnummer"), self.street_edit)
+        self.shop_form.add_field("postcode", self.tr("Postcode"), self.postcode_edit)
+        self.shop_form.add_field("city", self.tr("Plaats"), self.city_edit)
+        self.shop_form.add_field("phone", self.tr("Telefoon"), self.phone_edit)
+        self.shop_form.add_field("email", self.tr("E-mail"), self.email_edit)
+        self.shop_form.add_field("website", self.tr("Website"), self.website_edit)
+
+        self.certificate_form = ValidatedForm(self._validate, label_width=LABEL_WIDTH)
+        self.certificate_form.add_field(
+            "certificate_prefix",
+            self.tr("Certificaatcode"),
+            self.prefix_edit,
+            required=True,
+            hint=self.tr("Het begin van elk certificaatnummer, zoals KAL in KAL-2025-0001"),
+        )
+        self.certificate_form.add_field(
+            "mission",
+            self.tr("Missie"),
+            self.mission_edit,
+            hint=self.tr("Eén zin over waar de winkel voor staat; komt op de certificaten"),
+        )
+
+        self.look_form = ValidatedForm(self._validate, label_width=LABEL_WIDTH)
+        self.look_form.add_field("logo", self.tr("Logo"), self.logo_picker)
+        self.look_form.add_field(
+            "accent_color",
+            self.tr("Accentkleur"),
+            self.accent_picker,
+            hint=self.tr("De kleur van knoppen en de navigatie"),
+        )
+        self.forms = (self.shop_form, self.certificate_form, self.look_form)
+        for form in self.forms:
+            form.changed.connect(self._update_buttons)
+
+        self.revert_button = QPushButton(self.tr("Ongedaan maken"))
+        self.revert_button.setFlat(True)
+        self.revert_button.setToolTip(self.tr("Terug naar de opgeslagen gegevens"))
+        self.revert_button.clicked.connect(self.revert)
+        self.save_button = QPushButton(self.tr("Opslaan"))
+        self.save_button.setObjectName("PrimaryButton")
+        self.save_button.setIcon(icons.icon("save", "#ffffff"))
+        self.save_button.setToolTip(self.tr("Opslaan (Ctrl+S)"))
+        self.save_button.clicked.connect(self._save_requested)
+        self.blocked_label = QLabel()
+        self.blocked_label.setObjectName("BlockedReason")
+        self.blocked_label.setWordWrap(True)
+        self.blocked_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.blocked_label.setMinimumWidth(220)
+        self.blocked_label.setMaximumWidth(380)
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        self.save_shortcut.activated.connect(self._save_requested)
+
+        subtitle = QLabel(self.tr("De gegevens van de winkel, voor het venster en de certificaten"))
+        header = self.make_header(
+            subtitle, [self.blocked_label, self.revert_button, self.save_button]
+        )
+
+        body = QWidget()
+        body.setMaximumWidth(FORM_MAX_WIDTH + 2 * PAGE_MARGIN)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(PAGE_MARGIN, 20, PAGE_MARGIN, 24)
+        column.setSpacing(12)
+        if not self.editable:
+            note = QLabel(self.tr("Alleen een beheerder kan deze gegevens wijzigen."))
+            note.setObjectName("FormNote")
+            column.addWidget(note)
+        for title, form in (
+            (self.tr("Winkel"), self.shop_form),
+            (self.tr("Certificaten"), self.certificate_form),
+            (self.tr("Uiterlijk"), self.look_form),
+        ):
+            column.addWidget(_section_title(title))
+            column.addWidget(_card(form))
+        required_note = QLabel(self.tr("* verplicht"))
+        required_note.setObjectName("FormNote")
+        column.addWidget(required_note)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(scroll, 1)
+
+        for form in self.forms:
+            form.set_read_only(not self.editable)
+        self.revert_button.setVisible(False)
+        self.save_button.setVisible(self.editable)
+        self.save_shortcut.setEnabled(self.editable)
+        ctx.hub.changed.connect(self._on_changed)
+
+    def title(self) -> str:
+        return self.tr("Instellingen")
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.is_dirty():
+            self.refresh()
+
+    def _on_changed(self, changes: frozenset[str]) -> None:
+        if SHOP in changes and not self.is_dirty():
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.is_dirty():
+            return  # F5 never throws away what was typed
+        shop = query(self.ctx, self, get_shop)
+        if shop is not None:
+            self.load(shop)
+
+    def load(self, shop: ShopInfo) -> None:
+        self.saved = shop
+        for form in self.forms:
+            form.blockSignals(True)
+        self.name_edit.setText(shop.name)
+        self.street_edit.setText(shop.street or "")
+        self.postcode_edit.setText(shop.postcode or "")
+        self.city_edit.setText(shop.city or "")
+        self.phone_edit.setText(shop.phone or "")
+        self.email_edit.setText(shop.email or "")
+        self.website_edit.setText(shop.website or "")
+        self.prefix_edit.setText(shop.certificate_prefix)
+        self.mission_edit.setText(shop.mission or "")
+        self.logo_picker.set_logo(shop.logo)
+        self.accent_picker.set_color(shop.accent_color)
+        for form in self.forms:
+            form.blockSignals(False)
+            form.reset()
+        self._update_buttons()
+
+    # -- editing ----------------------------------------------------------------------------
+
+    def current_info(self) -> ShopInfo:
+        base = self.saved or ShopInfo(name="", certificate_prefix="")
+        return replace(
+            base,
+            name=self.name_edit.text().strip(),
+            street=_text(self.street_edit),
+            postcode=_text(self.postcode_edit),
+            city=_text(self.city_edit),
+            phone=_text(self.phone_edit),
+            email=_text(self.email_edit),
+            website=_text(self.website_edit),
+            certificate_prefix=self.prefix_edit.text().strip(),
+            mission=_text(self.mission_edit),
+            logo=self.logo_picker.logo,
+            accent_color=self.accent_picker.color,
+        )
+
+    def _validate(self) -> dict[str, str]:
+        try:
+            validate_shop(self.current_info())
+        except ValidationError as error:
+            return error.field_errors
+        return {}
+
+    def is_dirty(self) -> bool:
+        if self.saved is None:
+            return False
+        current = self.current_info()
+        return any(
+            getattr(current, name) != getattr(self.saved, name)
+            for name in (
+                "name",
+                "street",
+                "postcode",
+                "city",
+                "phone",
+                "email",
+                "website",
+                "certificate_prefix",
+                "mission",
+                "logo",
+                "accent_color",
+            )
+        )
+
+    def first_problem(self) -> str | None:
+        for form in self.forms:
+            problem = form.first_problem()
+            if problem:
+                return problem
+        return None
+
+    def _update_buttons(self) -> None:
+        if not self.editable:
+            return
+        dirty = self.is_dirty()
+        problem = self.first_problem() if dirty else None
+        self.save_button.setEnabled(dirty and problem is None)
+        self.revert_button.setVisible(dirty)
+        if not dirty:
+            reason = self.tr("Alles is opgeslagen")
+        elif problem:
+            reason = self.tr("Opslaan kan nog niet — {problem}").format(problem=problem)
+        else:
+            reason = self.tr("Niet opgeslagen wijzigingen")
+        self.blocked_label.setText(reason)
+
+    def revert(self) -> None:
+        if self.saved is not None:
+            self.load(self.saved)
+
+    def _save_requested(self) -> None:
+        # A slot must not return a bool: PySide6 6.12.0 then releases True or False once too
+        # often, until Python aborts (see the report in this issue).
+        self.save()
+
+    def save(self) -> bool:
+        if not self.editable or not self.is_dirty():
+            return not self.is_dirty()
+        for form in self.forms:
+            form.touch_all()
+        if self.first_problem():
+            return False
+        actor = self.ctx.actor
+        assert actor is not None
+        info = self.current_info()
+        return (
+            DatabaseOp(self.ctx, self, lambda s: update_shop(s, actor, info), changes={SHOP})
+            .success(self.load)
+            .failure(self._save_failed)
+            .message(self.tr("Winkelgegevens opgeslagen"))
+            .run()
+        )
+
+    def _save_failed(self, error: UserError) -> None:
+        # Everything typed stays; the reasons go next to the fields where we can.
+        if isinstance(error, ValidationError):
+            shown = [form.show_validation_error(error) for form in self.forms]
+            if any(shown):
+                self._update_buttons()
+                return
+        MessageBox.show_user_error(self, error)
+
+    def may_leave(self) -> bool:
+        if not self.editable or not self.is_dirty():
+            return True
+        choice = MessageBox.ask_unsaved_changes(self, self.tr("de winkelgegevens"))
+        if choice is UnsavedChoice.SAVE:
+            return self.save()
+        if choice is UnsavedChoice.DISCARD:
+            self.revert()
+            return True
+        return False
+
+
+def _section_title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("SectionTitle")
+    return label
+
+
+def _card(form: QWidget) -> QFrame:
+    card = QFrame()
+    card.setObjectName("FormCard")
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(20, 18, 20, 18)
+    layout.addWidget(form)
+    return card

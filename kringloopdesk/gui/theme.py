@@ -1,0 +1,282 @@
+"""The look: qt-material's light theme in the shop's accent colour, plus our own few rules.
+
+Building the qt-material stylesheet (a Jinja template of 1,500 lines, and the SVG icons it
+refers to) costs about a tenth of a second, so the result is kept in the cache folder, keyed by
+the qt-material version, our theme, the accent colour and the platform (the template differs
+per platform). A cached start reads one file and points the ``icon:`` search path at the icons
+folder written by the first build; when either is missing, it is built again.
+
+``qt_material`` is imported only on a build, and always after PySide6 (it picks its Qt binding
+from what is already imported).
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import logging
+import os
+import platform
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QDir
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from kringloopdesk.paths import cache_dir
+from kringloopdesk.services.setup import DEFAULT_ACCENT
+
+log = logging.getLogger(__name__)
+
+THEME_NAME = "kringloop_light"
+# Raise when the colours below change, so that cached stylesheets are rebuilt.
+THEME_REVISION = 1
+OCHRE = "#b8822a"
+DANGER = "#b3261e"
+ICON_CHECK_FILE = Path("primary") / "checkbox_checked.svg"
+# The Roboto faces the stylesheet uses (qt-material would load all eighteen).
+ROBOTO_FACES = ("Regular", "Medium", "Bold", "Italic", "Light")
+_HEX_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+@dataclass(frozen=True)
+class ThemeColors:
+    """The colours of the light theme, in qt-material's names, for one accent."""
+
+    primary: str
+    primary_light: str
+    secondary: str = "#f2f0ea"  # input fields
+    secondary_light: str = "#dcd8ce"  # borders, disabled
+    secondary_dark: str = "#fbfaf7"  # window background (warm white)
+    primary_text: str = "#1d2521"
+    secondary_text: str = "#39423d"
+    ochre: str = OCHRE
+    danger: str = DANGER
+    muted_text: str = "#6b716c"
+    card: str = "#ffffff"
+    rail: str = "#f3f1ea"
+
+    def theme_xml(self) -> str:
+        colors = {
+            "primaryColor": self.primary,
+            "primaryLightColor": self.primary_light,
+            "secondaryColor": self.secondary,
+            "secondaryLightColor": self.secondary_light,
+            "secondaryDarkColor": self.secondary_dark,
+            "primaryTextColor": self.primary_text,
+            "secondaryTextColor": self.secondary_text,
+        }
+        lines = "\n".join(f'  <color name="{k}">{v}</color>' for k, v in colors.items())
+        return f'<?xml version="1.0" encoding="UTF-8"?>\n<resources>\n{lines}\n</resources>\n'
+
+
+def normalise_accent(accent: str | None) -> str:
+    return accent.lower() if accent and _HEX_RE.match(accent) else DEFAULT_ACCENT
+
+
+def _mix(color: str, other: str, amount: float) -> str:
+    a, b = QColor(color), QColor(other)
+    mixed = QColor(
+        round(a.red() + (b.red() - a.red()) * amount),
+        round(a.green() + (b.green() - a.green()) * amount),
+        round(a.blue() + (b.blue() - a.blue()) * amount),
+    )
+    return mixed.name()
+
+
+def colors_for(accent: str | None) -> ThemeColors:
+    accent = normalise_accent(accent)
+    return ThemeColors(primary=accent, primary_light=_mix(accent, "#ffffff", 0.72))
+
+
+def _qt_material_version() -> str:
+    try:
+        return importlib.metadata.version("qt_material")
+    except importlib.metadata.PackageNotFoundError:  # frozen without metadata
+        return "unknown"
+
+
+def _cache_key(accent: str) -> str:
+    return "-".join(
+        (
+            f"qt-material-{_qt_material_version()}",
+            f"{THEME_NAME}.{THEME_REVISION}",
+            accent.lstrip("#"),
+            platform.system().lower() or "unknown",
+        )
+    )
+
+
+def _theme_folder() -> Path:
+    path = cache_dir() / "theme"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
+
+
+def _build_stylesheet(colors: ThemeColors, icon_dir: Path) -> str:
+    import qt_material  # after PySide6, see the module docstring
+
+    theme_file = _theme_folder() / f"{THEME_NAME}-{colors.primary.lstrip('#')}.xml"
+    theme_file.write_text(colors.theme_xml(), encoding="utf-8")
+    extra = {"danger": colors.danger, "warning": colors.ochre, "success": colors.primary}
+    # export=True: we load the fonts ourselves (a few faces, not all eighteen).
+    stylesheet = qt_material.build_stylesheet(
+        theme=str(theme_file), extra=extra, parent=str(icon_dir), export=True
+    )
+    if stylesheet is None:
+        raise RuntimeError(f"qt-material could not read the theme {theme_file}")
+    return stylesheet
+
+
+def material_stylesheet(accent: str) -> tuple[str, Path, bool]:
+    """qt-material's stylesheet for ``accent``, its icons folder, and whether it was cached."""
+    accent = normalise_accent(accent)
+    key = _cache_key(accent)
+    folder = _theme_folder()
+    qss_file = folder / f"{key}.qss"
+    icon_dir = folder / f"icons-{accent.lstrip('#')}"
+    if qss_file.is_file() and (icon_dir / ICON_CHECK_FILE).is_file():
+        try:
+            return qss_file.read_text(encoding="utf-8"), icon_dir, True
+        except OSError as exc:
+            log.warning("Cannot read the cached stylesheet %s: %s", qss_file, exc)
+    stylesheet = _build_stylesheet(colors_for(accent), icon_dir)
+    try:
+        _write_atomically(qss_file, stylesheet)
+    except OSError as exc:  # a read-only cache only costs start-up time
+        log.warning("Cannot cache the stylesheet in %s: %s", qss_file, exc)
+    return stylesheet, icon_dir, False
+
+
+_fonts_loaded = False
+
+
+def _load_fonts() -> None:
+    global _fonts_loaded
+    if _fonts_loaded:
+        return
+    _fonts_loaded = True
+    # Found without importing qt_material, which would pull in Jinja on every start.
+    spec = importlib.util.find_spec("qt_material")
+    if spec is None or not spec.submodule_search_locations:
+        log.warning("qt_material is not installed; the default font is used")
+        return
+    folder = Path(next(iter(spec.submodule_search_locations))) / "fonts" / "roboto"
+    for face in ROBOTO_FACES:
+        if QFontDatabase.addApplicationFont(str(folder / f"Roboto-{face}.ttf")) < 0:
+            log.warning("Font Roboto-%s could not be loaded", face)
+
+
+def _apply_text_palette(colors: ThemeColors) -> None:
+    # What qt-material's build_stylesheet does to the application palette, done on a cached
+    # start too so that both starts look the same.
+    palette = QGuiApplication.palette()
+    text = QColor(colors.primary)
+    text.setAlpha(92)
+    palette.setColor(QPalette.ColorRole.Text, text)
+    QGuiApplication.setPalette(palette)
+
+
+def app_stylesheet(colors: ThemeColors) -> str:
+    """Our own rules on top of qt-material: the rail, page headers, figure cards, forms."""
+    c = colors
+    tint = _mix(c.primary, c.secondary_dark, 0.88)
+    hover = _mix(c.primary, c.secondary_dark, 0.94)
+    return f"""
+QMainWindow, QDialog, QWizard, QWizardPage {{ background-color: {c.secondary_dark}; }}
+QWizard QFrame, QWizard QLabel {{ border: none; }}
+QStatusBar {{ background-color: {c.rail}; border-top: 1px solid {c.secondary_light}; }}
+QStatusBar QLabel {{ color: {c.muted_text}; padding: 0 8px; }}
+QStatusBar::item {{ border: none; }}
+QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
+
+#NavRail {{ background-color: {c.rail}; border: none;
+    border-right: 1px solid {c.secondary_light}; border-radius: 0; }}
+#NavRail QLabel {{ color: {c.primary_text}; }}
+#RailShopName {{ font-size: 15px; font-weight: bold; color: {c.primary_text}; }}
+#RailAppName {{ font-size: 11px; color: {c.muted_text}; }}
+#NavRail QToolButton {{
+    background: transparent; border: none; border-left: 3px solid transparent;
+    border-radius: 6px; margin: 1px 0; padding: 8px 12px 8px 10px; height: 24px;
+    color: {c.secondary_text}; text-align: left; font-size: 14px; }}
+#NavRail QToolButton:hover {{ background: {hover}; border-left: 3px solid transparent; }}
+#NavRail QToolButton:focus {{ background: {hover}; }}
+#NavRail QToolButton:checked {{ background: {tint}; color: {c.primary};
+    border-left: 3px solid {c.ochre}; font-weight: bold; }}
+
+#PageHeader {{ background: transparent; border: none;
+    border-bottom: 1px solid {c.secondary_light}; border-radius: 0; }}
+#PageTitle {{ font-size: 24px; color: {c.primary_text}; }}
+#PageSubtitle {{ font-size: 13px; color: {c.muted_text}; }}
+#SectionTitle {{ font-size: 13px; font-weight: bold; color: {c.muted_text};
+    padding-top: 6px; }}
+
+#FigureCard {{ background-color: {c.card}; border: 1px solid {c.secondary_light};
+    border-radius: 10px; }}
+#FigureCard[accent="ochre"] {{ border-top: 3px solid {c.ochre}; }}
+#FigureCard[accent="primary"] {{ border-top: 3px solid {c.primary}; }}
+#FigureCaption {{ font-size: 14px; color: {c.secondary_text}; }}
+#FigureValue {{ font-size: 36px; color: {c.primary_text}; }}
+#FigureUnit {{ font-size: 16px; color: {c.muted_text}; }}
+#FigureNote {{ font-size: 12px; color: {c.muted_text}; }}
+
+#FormCard {{ background-color: {c.card}; border: 1px solid {c.secondary_light};
+    border-radius: 10px; }}
+#FormCard QLabel {{ background: transparent; }}
+#FieldError {{ color: {c.danger}; font-size: 12px; }}
+#FieldHint, #FormNote {{ color: {c.muted_text}; font-size: 12px; }}
+#BlockedReason {{ color: {c.muted_text}; font-size: 12px; }}
+#LoginError {{ color: {c.danger}; background-color: {_mix(c.danger, "#ffffff", 0.9)};
+    border-radius: 6px; padding: 8px 10px; }}
+#DialogTitle {{ font-size: 20px; color: {c.primary_text}; }}
+#DialogSubtitle {{ color: {c.muted_text}; }}
+#LogoPreview {{ background-color: {c.card}; border: 1px dashed {c.secondary_light};
+    border-radius: 8px; color: {c.muted_text}; }}
+QPushButton#Swatch {{ border: 3px solid {c.card}; border-radius: 15px; height: 24px;
+    min-width: 24px; max-width: 24px; min-height: 24px; max-height: 24px; padding: 0;
+    margin: 0; }}
+QPushButton#Swatch:focus {{ border: 3px solid {c.secondary_light}; }}
+QPushButton#Swatch:checked {{ border: 3px solid {c.primary_text}; }}
+QPushButton#PrimaryButton {{ color: {c.card}; background-color: {c.primary};
+    border-color: {c.primary}; }}
+QPushButton#PrimaryButton:focus {{ background-color: {_mix(c.primary, "#000000", 0.15)}; }}
+QPushButton#PrimaryButton:disabled {{ color: {c.card}; background-color: {c.secondary_light};
+    border-color: {c.secondary_light}; }}
+QPushButton {{ text-transform: none; font-weight: 500; padding: 1px 18px; }}
+QWizard QPushButton {{ min-width: 72px; }}
+#WizardSteps {{ background-color: {c.rail}; border: 1px solid {c.secondary_light};
+    border-radius: 10px; }}
+#WizardStep {{ font-size: 14px; padding: 8px 10px; border-radius: 6px;
+    border-left: 3px solid transparent; color: {c.muted_text}; }}
+#WizardStep[state="current"] {{ color: {c.primary}; background: {tint}; font-weight: bold;
+    border-left: 3px solid {c.ochre}; }}
+#WizardStep[state="done"] {{ color: {c.secondary_text}; }}
+QPlainTextEdit#Details {{ font-family: monospace; font-size: 11px; }}
+"""
+
+
+def apply_theme(app: QApplication, accent: str | None = None) -> bool:
+    """Style ``app`` in the theme for ``accent``; returns whether the cache was used."""
+    colors = colors_for(accent)
+    app.setStyle("Fusion")
+    _load_fonts()
+    stylesheet, icon_dir, cached = material_stylesheet(colors.primary)
+    QDir.setSearchPaths("icon", [str(icon_dir)])
+    _apply_text_palette(colors)
+    app.setStyleSheet(stylesheet + app_stylesheet(colors))
+    app.setProperty("kringloopdesk_accent", colors.primary)
+    return cached
+
+
+def current_colors() -> ThemeColors:
+    app = QApplication.instance()
+    accent = app.property("kringloopdesk_accent") if app is not None else None
+    return colors_for(accent if isinstance(accent, str) else None)

@@ -1,0 +1,45 @@
+"""What every page of the main window has: a header with its title, and the hooks the window
+calls (refresh on F5, may it be left with unsaved changes)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kringloopdesk.gui.context import AppContext
+
+PAGE_MARGIN = 32
+
+
+class Page(QWidget):
+    icon_name = ""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Read the page's data again (F5, and when it is shown)."""
+
+    def may_leave(self) -> bool:
+        """False keeps the page open (the user chose to stay with unsaved changes)."""
+        return True
+
+    def make_header(self, subtitle: QLabel, actions: list[QWidget] | None = None) -> QFrame:
+        header = QFrame()
+        header.setObjectName("PageHeader")
+        title = QLabel(self.title())
+        title.setObjectName("PageTitle")
+        subtitle.setObjectName("PageSubtitle")
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(title)
+        texts.addWidget(subtitle)
+        row = QHBoxLayout(header)
+        row.setContentsMargins(PAGE_MARGIN, 24, PAGE_MARGIN, 16)
+        row.addLayout(texts, 1)
+        for action in actions or []:
+            row.addWidget(action)
+        return header
