@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -124,16 +123,7 @@ class DashboardPage(Page):
         body_layout.addWidget(self.updated_label)
         body_layout.addStretch(1)
         body.setMaximumWidth(980)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.make_header(self.date_label, [refresh_button]))
-        layout.addWidget(scroll, 1)
+        self.set_content(self.make_header(self.date_label, [refresh_button]), body)
         ctx.hub.changed.connect(self._on_changed)
 
     def title(self) -> str:

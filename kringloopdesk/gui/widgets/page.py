@@ -3,7 +3,14 @@ calls (refresh on F5, may it be left with unsaved changes)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kringloopdesk.gui.context import AppContext
 
@@ -43,3 +50,15 @@ class Page(QWidget):
         for action in actions or []:
             row.addWidget(action)
         return header
+
+    def set_content(self, header: QFrame, body: QWidget) -> None:
+        """Lay the page out: the header on top, the body scrolling beneath it."""
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(scroll, 1)
