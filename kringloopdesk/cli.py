@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kringloopdesk import APP_NAME, __version__
-from kringloopdesk.errors import UserError, ValidationError
+from kringloopdesk.errors import AuthenticationError, UserError, ValidationError
 from kringloopdesk.i18n import _, current_language, set_language
 
 log = logging.getLogger(__name__)
@@ -128,6 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("lees het wachtwoord van de standaardinvoer (voor scripts)"),
     )
+    init.add_argument(
+        "--recovery-pdf",
+        metavar=_("BESTAND"),
+        help=_("schrijf de herstelsleutel ook als PDF om af te drukken"),
+    )
     init.set_defaults(handler=cmd_init)
 
     demo = commands.add_parser(
@@ -160,7 +165,58 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     check.set_defaults(handler=cmd_check)
+    _add_user_commands(commands)
     return parser
+
+
+def _add_user_commands(commands: argparse._SubParsersAction) -> None:
+    user = commands.add_parser(
+        "user",
+        help=_("gebruikers beheren (beheerder)"),
+        description=_(
+            "Gebruikers beheren. U logt in als beheerder: de naam komt uit "
+            "KRINGLOOPDESK_USER of wordt gevraagd, het wachtwoord uit KRINGLOOPDESK_PASSWORD "
+            "of wordt gevraagd."
+        ),
+    )
+    actions = user.add_subparsers(dest="user_command", metavar=_("ACTIE"), required=True)
+    add = actions.add_parser("add", help=_("nieuwe gebruiker"))
+    add.add_argument("--name", required=True, metavar=_("GEBRUIKER"), help=_("gebruikersnaam"))
+    add.add_argument("--full-name", metavar=_("NAAM"), help=_("volledige naam"))
+    add.add_argument("--role", required=True, choices=("beheerder", "begeleider", "invoer"),
+                     help=_("rol: beheerder, begeleider of invoer"))
+    add.add_argument("--password-stdin", action="store_true",
+                     help=_("lees het (tijdelijke) wachtwoord van de standaardinvoer"))
+    add.set_defaults(handler=cmd_user_add)
+    listing = actions.add_parser("list", help=_("alle gebruikers"))
+    listing.set_defaults(handler=cmd_user_list)
+    for name, handler, text in (
+        ("disable", cmd_user_disable, _("account uitschakelen")),
+        ("enable", cmd_user_enable, _("account weer inschakelen")),
+    ):
+        action = actions.add_parser(name, help=text)
+        action.add_argument("name", metavar=_("GEBRUIKER"))
+        action.set_defaults(handler=handler)
+    reset = actions.add_parser(
+        "reset-password", help=_("tijdelijk wachtwoord instellen (geeft weer toegang)")
+    )
+    reset.add_argument("name", metavar=_("GEBRUIKER"))
+    reset.add_argument("--password-stdin", action="store_true",
+                       help=_("lees het tijdelijke wachtwoord van de standaardinvoer"))
+    reset.set_defaults(handler=cmd_user_reset_password)
+    recover = actions.add_parser(
+        "recover",
+        help=_("wachtwoord van een beheerder instellen met de herstelsleutel"),
+        description=_(
+            "Voor als alle beheerders hun wachtwoord kwijt zijn: met de herstelsleutel van de "
+            "inrichting krijgt een beheerder een nieuw wachtwoord. Met --stdin komen "
+            "herstelsleutel en nieuw wachtwoord als twee regels van de standaardinvoer."
+        ),
+    )
+    recover.add_argument("name", metavar=_("GEBRUIKER"))
+    recover.add_argument("--stdin", action="store_true",
+                         help=_("lees herstelsleutel en wachtwoord van de standaardinvoer"))
+    recover.set_defaults(handler=cmd_user_recover)
 
 
 # -- commands ---------------------------------------------------------------------------------
@@ -212,7 +268,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         )
         password = validate_password(_read_new_password(args.password_stdin))
         with db.session() as session:
-            actor = initialise_shop(
+            result = initialise_shop(
                 session,
                 shop,
                 username=args.user,
@@ -223,10 +279,25 @@ def cmd_init(args: argparse.Namespace) -> int:
             _(
                 "Winkel '{shop}' ingericht; beheerder '{user}' kan inloggen.",
                 shop=shop.name.strip(),
-                user=actor.username,
+                user=result.actor.username,
             )
         )
         print(_("Database: {location}", location=db.location))
+        print()
+        print(_("HERSTELSLEUTEL (wordt maar één keer getoond): {key}", key=result.recovery_key))
+        print(
+            _(
+                "Bewaar deze sleutel op papier op een veilige plek. Als alle beheerders hun "
+                "wachtwoord kwijt zijn, opent alleen deze sleutel de gevoelige gegevens nog "
+                "(python main.py user recover NAAM)."
+            )
+        )
+        if args.recovery_pdf:
+            from kringloopdesk.reports.recovery_key import write_recovery_key_pdf
+
+            write_recovery_key_pdf(Path(args.recovery_pdf), shop.name.strip(),
+                                   result.recovery_key)
+            print(_("Herstelsleutel als PDF: {path}", path=args.recovery_pdf))
     finally:
         db.dispose()
     return EXIT_OK
@@ -246,9 +317,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
             last["label"] = label
 
     try:
+        actor = _login(db)
         started = time.perf_counter()
         with db.session() as session:
-            summary = generate_demo(session, scale=args.scale, seed=args.seed, progress=progress)
+            summary = generate_demo(
+                session, actor, scale=args.scale, seed=args.seed, progress=progress
+            )
         seconds = time.perf_counter() - started
         print(
             _(
@@ -326,6 +400,116 @@ def cmd_check(args: argparse.Namespace) -> int:
         for name, count in report.counts.items():
             print(f"  {name:<{width}}  {count:>10,}".replace(",", "."))
     return EXIT_OK if report.ok else 1
+
+
+def _login(db):
+    """The acting user: KRINGLOOPDESK_USER / KRINGLOOPDESK_PASSWORD, or asked for."""
+    from kringloopdesk.services.auth import attempt_login
+    from kringloopdesk.services.setup import get_shop
+
+    with db.read_session() as session:
+        get_shop(session)  # a database without a shop has no users to log in with
+    username = os.environ.get("KRINGLOOPDESK_USER", "")
+    password = os.environ.get("KRINGLOOPDESK_PASSWORD", "")
+    if not username or not password:
+        if not sys.stdin.isatty():
+            raise AuthenticationError(
+                _(
+                    "Deze opdracht vraagt een gebruiker. Zet KRINGLOOPDESK_USER en "
+                    "KRINGLOOPDESK_PASSWORD, of start de opdracht in een terminal."
+                )
+            )
+        username = username or input(_("Gebruikersnaam: "))
+        password = password or getpass.getpass(_("Wachtwoord: "))
+    with db.session() as session:
+        attempt = attempt_login(session, username, password)
+    return attempt.actor_or_raise()
+
+
+def _with_login(args: argparse.Namespace, work):
+    db = _open(args)
+    try:
+        actor = _login(db)
+        with db.session() as session:
+            return work(session, actor)
+    finally:
+        db.dispose()
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from kringloopdesk.services.users import create_user
+
+    password = _read_new_password(args.password_stdin)
+    info = _with_login(args, lambda s, actor: create_user(
+        s, actor, username=args.name, full_name=args.full_name or args.name, role=args.role,
+        password=password))
+    print(_("Gebruiker '{name}' ({role}) aangemaakt; bij de eerste keer inloggen kiest "
+            "{name} een eigen wachtwoord.", name=info.username, role=info.role))
+    return EXIT_OK
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    from kringloopdesk.db.codes import ROLES
+    from kringloopdesk.services.users import list_users
+
+    users = _with_login(args, list_users)
+    for user in users:
+        state = _("actief") if user.active else _("uitgeschakeld")
+        access = _("gevoelige gegevens: ja") if user.has_key_access else ""
+        print(f"{user.username:<20} {ROLES.label(user.role):<24} {state:<14} {access}")
+    return EXIT_OK
+
+
+def _set_active(args: argparse.Namespace, active: bool) -> int:
+    from kringloopdesk.services.users import get_user_id, set_active
+
+    info = _with_login(
+        args, lambda s, actor: set_active(s, actor, get_user_id(s, actor, args.name), active)
+    )
+    message = (_("Account '{name}' is weer actief.") if active
+               else _("Account '{name}' is uitgeschakeld."))
+    print(message.format(name=info.username))
+    return EXIT_OK
+
+
+def cmd_user_disable(args: argparse.Namespace) -> int:
+    return _set_active(args, False)
+
+
+def cmd_user_enable(args: argparse.Namespace) -> int:
+    return _set_active(args, True)
+
+
+def cmd_user_reset_password(args: argparse.Namespace) -> int:
+    from kringloopdesk.services.users import get_user_id, reset_password
+
+    password = _read_new_password(args.password_stdin)
+    info = _with_login(args, lambda s, actor: reset_password(
+        s, actor, get_user_id(s, actor, args.name), password))
+    print(_("Tijdelijk wachtwoord ingesteld voor '{name}'; bij het inloggen kiest {name} een "
+            "nieuw wachtwoord.", name=info.username))
+    return EXIT_OK
+
+
+def cmd_user_recover(args: argparse.Namespace) -> int:
+    from kringloopdesk.services.keys import recover_with_key
+
+    if args.stdin:
+        recovery_key = sys.stdin.readline().strip()
+        password = _read_new_password(True)
+    else:
+        if not sys.stdin.isatty():
+            raise ValidationError(_("Geen invoer om de sleutel te vragen; gebruik --stdin."))
+        recovery_key = input(_("Herstelsleutel: "))
+        password = _read_new_password(False)
+    db = _open(args)
+    try:
+        with db.session() as session:
+            actor = recover_with_key(session, args.name, recovery_key, password)
+    finally:
+        db.dispose()
+    print(_("Nieuw wachtwoord ingesteld voor beheerder '{name}'.", name=actor.username))
+    return EXIT_OK
 
 
 # -- entry ------------------------------------------------------------------------------------

@@ -19,11 +19,15 @@ from sqlalchemy.engine import URL, make_url
 
 from kringloopdesk.db.engine import Database, resolve_url
 from kringloopdesk.db.migrate import open_database
+from kringloopdesk.services.auth import Actor, attempt_login
 from kringloopdesk.services.setup import ShopInfo, initialise_shop
+from kringloopdesk.services.users import create_user
 
 TEST_DB_ENV = "KRINGLOOPDESK_TEST_DB"
 BEHEERDER = "beheer"
 BEHEERDER_PASSWORD = "geheim-wachtwoord"
+COACH_PASSWORD = "begeleider-123"
+VOLUNTEER_PASSWORD = "vrijwilliger-1"
 
 
 def postgres_server() -> URL | None:
@@ -90,3 +94,33 @@ def shop_db(db: Database) -> Database:
             password=BEHEERDER_PASSWORD,
         )
     return db
+
+
+def login(db: Database, username: str, password: str) -> Actor:
+    with db.session() as session:
+        attempt = attempt_login(session, username, password)
+    return attempt.actor_or_raise()
+
+
+@pytest.fixture
+def beheerder(shop_db: Database) -> Actor:
+    """The first beheerder, logged in (holds the data key)."""
+    return login(shop_db, BEHEERDER, BEHEERDER_PASSWORD)
+
+
+@pytest.fixture
+def begeleider(shop_db: Database, beheerder: Actor) -> Actor:
+    """A begeleider made by the beheerder, logged in with the key."""
+    with shop_db.session() as session:
+        create_user(session, beheerder, username="marieke", full_name="Marieke Jansen",
+                    role="begeleider", password=COACH_PASSWORD)
+    return login(shop_db, "marieke", COACH_PASSWORD)
+
+
+@pytest.fixture
+def invoer(shop_db: Database, beheerder: Actor) -> Actor:
+    """A volunteer doing data entry: no key, no personal data."""
+    with shop_db.session() as session:
+        create_user(session, beheerder, username="ria", full_name="Ria de Vrijwilliger",
+                    role="invoer", password=VOLUNTEER_PASSWORD)
+    return login(shop_db, "ria", VOLUNTEER_PASSWORD)

@@ -1,11 +1,14 @@
-"""Users and logging in: password hashing (argon2id) and the acting user.
+"""Logging in and the acting user: argon2id passwords, lockout, and the data key.
 
-Every service call that acts for someone takes an ``Actor``: who it is and in which role.
+Every service call that acts for someone takes an ``Actor``: who it is, in which role, and —
+for a begeleider or beheerder who logged in with their password — the shop's data key, which
+only lives in memory for the length of that login.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -15,10 +18,14 @@ from sqlalchemy.orm import Session
 from kringloopdesk.db.base import utcnow
 from kringloopdesk.db.codes import ROLES
 from kringloopdesk.db.models import User
-from kringloopdesk.errors import AuthenticationError, ValidationError
+from kringloopdesk.errors import AuthenticationError, PermissionDeniedError, ValidationError
 from kringloopdesk.i18n import _
+from kringloopdesk.services import audit, crypto
 
 MIN_PASSWORD_LENGTH = 8
+MAX_FAILED_LOGINS = 5
+LOCKOUT = dt.timedelta(minutes=5)
+KEY_HOLDING_ROLES = ("beheerder", "begeleider")
 
 # argon2id, memory-hard: 64 MiB and 3 passes take about a tenth of a second on an office PC.
 _hasher = PasswordHasher(time_cost=3, memory_cost=64 * 1024, parallelism=2)
@@ -32,10 +39,28 @@ class Actor:
     username: str
     full_name: str
     role: str
+    data_key: bytes | None = field(default=None, repr=False, compare=False)
+    must_change_password: bool = False
 
     @property
     def role_label(self) -> str:
         return ROLES.label(self.role)
+
+    @property
+    def has_data_key(self) -> bool:
+        return self.data_key is not None
+
+
+def require_data_key(actor: Actor) -> bytes:
+    """The data key, or a clear refusal when this login does not hold it."""
+    if actor.data_key is None:
+        raise PermissionDeniedError(
+            _(
+                "U hebt geen toegang tot de gevoelige gegevens. Een beheerder kan u die "
+                "toegang geven door uw wachtwoord opnieuw in te stellen."
+            )
+        )
+    return actor.data_key
 
 
 def hash_password(password: str) -> str:
@@ -70,21 +95,54 @@ def validate_password(password: str) -> str:
     return password
 
 
-def _actor(user: User) -> Actor:
-    return Actor(user.id, user.username, user.full_name, user.role)
+def actor_for(user: User, data_key: bytes | None = None) -> Actor:
+    return Actor(
+        user.id,
+        user.username,
+        user.full_name,
+        user.role,
+        data_key if user.role in KEY_HOLDING_ROLES else None,
+        bool(user.must_change_password),
+    )
 
 
-def create_user(
-    session: Session, *, username: str, full_name: str, role: str, password: str
-) -> Actor:
+def find_user(session: Session, username: str) -> User | None:
+    return session.scalar(
+        select(User).where(func.lower(User.username) == username.strip().lower())
+    )
+
+
+def set_password(user: User, password: str, data_key: bytes | None) -> None:
+    """Hash the password and, for a key-holding role, wrap the data key with it."""
+    validate_password(password)
+    user.password_hash = hash_password(password)
+    if user.role in KEY_HOLDING_ROLES and data_key is not None:
+        salt = crypto.new_salt()
+        user.key_salt = salt
+        user.wrapped_data_key = crypto.wrap_key(crypto.derive_key(password, salt), data_key)
+    elif user.role not in KEY_HOLDING_ROLES:
+        user.key_salt = None
+        user.wrapped_data_key = None
+    user.failed_logins = 0
+    user.locked_until = None
+
+
+def add_user(
+    session: Session,
+    *,
+    username: str,
+    full_name: str,
+    role: str,
+    password: str,
+    data_key: bytes | None,
+    must_change_password: bool = False,
+) -> User:
+    """A new user row (no permission check: callers are init and the users service)."""
     username = validate_username(username)
     validate_password(password)
     if role not in ROLES:
         raise ValidationError(_("Onbekende rol '{role}'.", role=role), {"role": _("Onbekend")})
-    exists = session.scalar(
-        select(func.count()).select_from(User).where(func.lower(User.username) == username.lower())
-    )
-    if exists:
+    if find_user(session, username) is not None:
         raise ValidationError(
             _("De gebruikersnaam '{name}' bestaat al.", name=username),
             {"username": _("Bestaat al")},
@@ -93,11 +151,13 @@ def create_user(
         username=username,
         full_name=full_name.strip() or username,
         role=role,
-        password_hash=hash_password(password),
+        password_hash="",
+        must_change_password=must_change_password,
     )
+    set_password(user, password, data_key)
     session.add(user)
     session.flush()
-    return _actor(user)
+    return user
 
 
 @dataclass(frozen=True)
@@ -114,24 +174,82 @@ class LoginAttempt:
         return self.actor
 
 
-def attempt_login(session: Session, username: str, password: str) -> LoginAttempt:
-    """Check a user name and password. An unknown name and a wrong password get the same
-    message and take the same time, so the dialog gives nothing away."""
-    user = session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
+def _minutes_left(until: dt.datetime, now: dt.datetime) -> int:
+    return max(1, -(-int((until - now).total_seconds()) // 60))
+
+
+def attempt_login(
+    session: Session, username: str, password: str, *, now: dt.datetime | None = None
+) -> LoginAttempt:
+    """Check a user name and password.
+
+    An unknown name and a wrong password get the same message and take the same time. After
+    five wrong passwords in a row the account waits five minutes, whatever is typed.
+    """
+    now = now or utcnow()
+    user = find_user(session, username)
     wrong = _("Gebruikersnaam of wachtwoord klopt niet.")
     if user is None:
         hash_password(password)
         return LoginAttempt(None, wrong)
+    if user.locked_until is not None and user.locked_until > now:
+        return LoginAttempt(
+            None,
+            _(
+                "Te veel verkeerde wachtwoorden. Probeer het over {minutes} minuten opnieuw.",
+                minutes=_minutes_left(user.locked_until, now),
+            ),
+        )
     if not password_matches(user.password_hash, password):
         user.failed_logins += 1
+        audit.record(session, None, "login_failed", "users", user.id)
+        if user.failed_logins >= MAX_FAILED_LOGINS:
+            user.failed_logins = 0
+            user.locked_until = now + LOCKOUT
+            return LoginAttempt(
+                None,
+                _(
+                    "Te veel verkeerde wachtwoorden. Dit account wacht nu {minutes} minuten.",
+                    minutes=int(LOCKOUT.total_seconds() // 60),
+                ),
+            )
         return LoginAttempt(None, wrong)
     if not user.active:
         return LoginAttempt(
             None, _("Dit account is uitgeschakeld. Vraag de beheerder om het weer aan te zetten.")
         )
+    data_key = None
+    if user.role in KEY_HOLDING_ROLES and user.wrapped_data_key and user.key_salt:
+        try:
+            data_key = crypto.unwrap_key(
+                crypto.derive_key(password, user.key_salt), user.wrapped_data_key
+            )
+        except crypto.CryptoError:
+            data_key = None  # the login stands; sensitive data stays closed (logged below)
     user.failed_logins = 0
-    user.last_login_at = utcnow()
-    return LoginAttempt(_actor(user))
+    user.locked_until = None
+    user.last_login_at = now
+    actor = actor_for(user, data_key)
+    audit.record(session, actor, "login", "users", user.id)
+    return LoginAttempt(actor)
+
+
+def change_own_password(
+    session: Session, actor: Actor, old_password: str, new_password: str
+) -> Actor:
+    """A user changes their own password; the data key is wrapped anew with it."""
+    user = session.get(User, actor.user_id)
+    if user is None or not password_matches(user.password_hash, old_password):
+        raise AuthenticationError(_("Het huidige wachtwoord klopt niet."))
+    if new_password == old_password:
+        raise ValidationError(
+            _("Kies een ander wachtwoord dan het huidige."),
+            {"password": _("Gelijk aan het huidige")},
+        )
+    set_password(user, new_password, actor.data_key)
+    user.must_change_password = False
+    audit.record(session, actor, "update", "users", user.id, ["password"])
+    return actor_for(user, actor.data_key)
 
 
 def count_users(session: Session) -> int:

@@ -59,7 +59,8 @@ from kringloopdesk.db.models import (
 )
 from kringloopdesk.errors import NotInitialisedError, UserError, ValidationError
 from kringloopdesk.i18n import _
-from kringloopdesk.services.auth import create_user
+from kringloopdesk.services.auth import Actor, add_user, require_data_key
+from kringloopdesk.services.permissions import Permission, requires
 from kringloopdesk.services.setup import is_initialised
 
 log = logging.getLogger(__name__)
@@ -414,8 +415,10 @@ PARTNERS = (
 # Public API
 
 
+@requires(Permission.MANAGE_USERS)
 def generate_demo(
     session: Session,
+    actor: Actor,
     *,
     scale: str,
     seed: int = 2025,
@@ -436,7 +439,12 @@ def generate_demo(
             {"scale": _("Kies small of large")},
         )
     return _generate(
-        session, SIZES[scale], seed=seed, today=today or dt.date.today(), progress=progress
+        session,
+        SIZES[scale],
+        seed=seed,
+        today=today or dt.date.today(),
+        progress=progress,
+        data_key=require_data_key(actor),
     )
 
 
@@ -447,6 +455,7 @@ def _generate(
     seed: int = 2025,
     today: dt.date,
     progress: ProgressCallback | None = None,
+    data_key: bytes,
 ) -> DemoSummary:
     """``generate_demo`` for any sizes (the tests use a reduced large shop)."""
     started = time.perf_counter()
@@ -456,7 +465,7 @@ def _generate(
     ref = _Reference.load(session)
 
     meter.step(_("Gebruikers aanmaken"))
-    users = _create_users(session)
+    users = _create_users(session, data_key)
     meter.advance(50)
 
     meter.step(_("Partners en overeenkomsten aanmaken"))
@@ -716,7 +725,7 @@ class _Users:
     created: int
 
 
-def _create_users(session: Session) -> _Users:
+def _create_users(session: Session, data_key: bytes) -> _Users:
     taken = {name.lower() for name in session.scalars(select(User.username))}
     ids: dict[str, int] = {}
     for username, full_name, role in DEMO_USERS:
@@ -725,11 +734,16 @@ def _create_users(session: Session) -> _Users:
         while actual.lower() in taken:
             suffix += 1
             actual = f"{username}{suffix}"
-        actor = create_user(
-            session, username=actual, full_name=full_name, role=role, password=DEMO_PASSWORD
+        user = add_user(
+            session,
+            username=actual,
+            full_name=full_name,
+            role=role,
+            password=DEMO_PASSWORD,
+            data_key=data_key,
         )
         taken.add(actual.lower())
-        ids[username] = actor.user_id
+        ids[username] = user.id
     return _Users(ids, len(DEMO_USERS))
 
 

@@ -12,11 +12,19 @@ from kringloopdesk.db.models import ShopProfile
 from kringloopdesk.errors import (
     AlreadyInitialisedError,
     NotInitialisedError,
-    PermissionDeniedError,
     ValidationError,
 )
 from kringloopdesk.i18n import _
-from kringloopdesk.services.auth import Actor, create_user, validate_password, validate_username
+from kringloopdesk.services import audit
+from kringloopdesk.services.auth import (
+    Actor,
+    actor_for,
+    add_user,
+    validate_password,
+    validate_username,
+)
+from kringloopdesk.services.keys import install_shop_keys
+from kringloopdesk.services.permissions import Permission, requires
 
 PREFIX_RE = re.compile(r"^[A-Z0-9]{2,10}$")
 POSTCODE_RE = re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
@@ -110,6 +118,14 @@ def ensure_not_initialised(session: Session) -> None:
         )
 
 
+@dataclass(frozen=True)
+class InitResult:
+    """The first beheerder, logged in, and the recovery key to show exactly once."""
+
+    actor: Actor
+    recovery_key: str = field(repr=False)
+
+
 def initialise_shop(
     session: Session,
     shop: ShopInfo,
@@ -117,17 +133,33 @@ def initialise_shop(
     username: str,
     full_name: str,
     password: str,
-) -> Actor:
-    """Create the shop and its first beheerder. Refuses on a database that has a shop."""
+) -> InitResult:
+    """Create the shop, its keys and its first beheerder. Refuses on a database that has a
+    shop."""
     ensure_not_initialised(session)
     shop = validate_shop(shop)
     validate_username(username)
     validate_password(password)
     session.add(_apply(ShopProfile(id=1), shop))
     session.flush()
-    return create_user(
-        session, username=username, full_name=full_name, role="beheerder", password=password
+    data_key, recovery_key = install_shop_keys(session)
+    user = add_user(
+        session,
+        username=username,
+        full_name=full_name,
+        role="beheerder",
+        password=password,
+        data_key=data_key,
     )
+    actor = actor_for(user, data_key)
+    audit.record(session, actor, "create", "shop_profile", 1, ["name"])
+    return InitResult(actor, recovery_key)
+
+
+_FIELDS = (
+    "name", "certificate_prefix", "street", "postcode", "city", "phone", "email", "website",
+    "mission", "accent_color", "logo", "logo_mime",
+)
 
 
 def _apply(profile: ShopProfile, info: ShopInfo) -> ShopProfile:
@@ -177,14 +209,16 @@ def shop_name_or_none(session: Session) -> str | None:
     return session.scalar(select(ShopProfile.name).where(ShopProfile.id == 1))
 
 
+@requires(Permission.MANAGE_SHOP)
 def update_shop(session: Session, actor: Actor, info: ShopInfo) -> ShopInfo:
-    if actor.role != "beheerder":
-        raise PermissionDeniedError(_("Alleen een beheerder kan de winkelgegevens wijzigen."))
     profile = session.get(ShopProfile, 1)
     if profile is None:
         raise NotInitialisedError(_("Deze database heeft nog geen winkel."))
     info = validate_shop(info)
+    changed = [name for name in _FIELDS if getattr(profile, name) != getattr(info, name)]
     _apply(profile, info)
     profile.updated_by_id = actor.user_id
     session.flush()
+    if changed:
+        audit.record(session, actor, "update", "shop_profile", 1, changed)
     return _info(profile)

@@ -12,6 +12,7 @@ from sqlalchemy.engine import URL
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "wachtwoord-123"
+AS_BEHEER = {"KRINGLOOPDESK_USER": "beheer", "KRINGLOOPDESK_PASSWORD": PASSWORD}
 
 
 def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
@@ -57,7 +58,8 @@ def test_init_demo_check(db_url: URL) -> None:
                "--full-name", "Bea Beheer", "--password-stdin", stdin=PASSWORD + "\n")
     assert init.returncode == 0, init.stderr
     assert "Kringloop Amersfoort-Leusden" in init.stdout
-    demo = run("--db", db, "demo", "--scale", "small", "--seed", "7")
+    assert "HERSTELSLEUTEL" in init.stdout
+    demo = run("--db", db, "demo", "--scale", "small", "--seed", "7", env=AS_BEHEER)
     assert demo.returncode == 0, demo.stderr
     assert "deelnemers" in demo.stdout
     check = run("--db", db, "check")
@@ -146,3 +148,65 @@ def test_demo_needs_a_shop(db_url: URL) -> None:
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "winkel" in result.stderr
+
+
+def _init(db: str) -> str:
+    init = run("--db", db, "init", "--shop", "Kringloop De Cirkel", "--user", "beheer",
+               "--password-stdin", stdin=PASSWORD)
+    assert init.returncode == 0, init.stderr
+    return next(line.split(": ", 1)[1] for line in init.stdout.splitlines()
+                if line.startswith("HERSTELSLEUTEL"))
+
+
+def test_user_administration(db_url: URL, tmp_path: Path) -> None:
+    db = db_arg(db_url)
+    _init(db)
+    added = run("--db", db, "user", "add", "--name", "marieke", "--full-name", "Marieke Jansen",
+                "--role", "begeleider", "--password-stdin", stdin="tijdelijk-1\n", env=AS_BEHEER)
+    assert added.returncode == 0, added.stderr
+    listed = run("--db", db, "user", "list", env=AS_BEHEER)
+    assert listed.returncode == 0, listed.stderr
+    line = next(line for line in listed.stdout.splitlines() if line.startswith("marieke"))
+    assert "Begeleider" in line and "gevoelige gegevens: ja" in line
+    as_coach = {"KRINGLOOPDESK_USER": "marieke", "KRINGLOOPDESK_PASSWORD": "tijdelijk-1"}
+    refused = run("--db", db, "user", "list", env=as_coach)
+    assert_clean_failure(refused, 1, "geen toestemming")
+    assert run("--db", db, "user", "disable", "marieke", env=AS_BEHEER).returncode == 0
+    disabled = run("--db", db, "user", "list", env=as_coach)
+    assert_clean_failure(disabled, 1, "uitgeschakeld")
+    assert run("--db", db, "user", "enable", "marieke", env=AS_BEHEER).returncode == 0
+    reset = run("--db", db, "user", "reset-password", "marieke", "--password-stdin",
+                stdin="nieuw-tijdelijk\n", env=AS_BEHEER)
+    assert reset.returncode == 0, reset.stderr
+    wrong = run("--db", db, "user", "list", env={**AS_BEHEER, "KRINGLOOPDESK_PASSWORD": "fout"})
+    assert_clean_failure(wrong, 1, "klopt niet")
+    no_user = run("--db", db, "user", "list", env={"KRINGLOOPDESK_USER": "",
+                                                    "KRINGLOOPDESK_PASSWORD": ""})
+    assert_clean_failure(no_user, 1, "KRINGLOOPDESK_USER")
+
+
+def test_recovery_key_restores_a_forgotten_password(db_url: URL) -> None:
+    db = db_arg(db_url)
+    key = _init(db)
+    wrong = run("--db", db, "user", "recover", "beheer", "--stdin",
+                stdin="AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH\nnieuw-wachtwoord\n")
+    assert_clean_failure(wrong, 1, "herstelsleutel klopt niet")
+    recovered = run("--db", db, "user", "recover", "beheer", "--stdin",
+                    stdin=f"{key.lower().replace('-', ' ')}\nnieuw-wachtwoord\n")
+    assert recovered.returncode == 0, recovered.stderr
+    listed = run("--db", db, "user", "list",
+                 env={"KRINGLOOPDESK_USER": "beheer", "KRINGLOOPDESK_PASSWORD": "nieuw-wachtwoord"})
+    assert listed.returncode == 0, listed.stderr
+    assert "gevoelige gegevens: ja" in listed.stdout
+
+
+def test_init_writes_the_recovery_key_pdf(db_url: URL, tmp_path: Path) -> None:
+    pdf = tmp_path / "herstelsleutel.pdf"
+    init = run("--db", db_arg(db_url), "init", "--shop", "Kringloop Łódź", "--user", "beheer",
+               "--password-stdin", "--recovery-pdf", str(pdf), stdin=PASSWORD)
+    assert init.returncode == 0, init.stderr
+    key = next(line.split(": ", 1)[1] for line in init.stdout.splitlines()
+               if line.startswith("HERSTELSLEUTEL"))
+    assert subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True).returncode == 0
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert key in text and "Kringloop Łódź" in text

@@ -11,8 +11,7 @@ import pytest
 
 from kringloopdesk.db.engine import Database
 from kringloopdesk.errors import UserError
-from kringloopdesk.services.auth import Actor, attempt_login, create_user
-from tests.conftest import BEHEERDER, BEHEERDER_PASSWORD
+from kringloopdesk.services.auth import Actor
 
 # Before the first QApplication (pytest-qt's qapp fixture), which none of the imports create.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -53,25 +52,6 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[Messages]:
     monkeypatch.setattr(MessageBox, "ask_unsaved_changes", ask_unsaved_changes)
     monkeypatch.setattr(ErrorDialog, "show_error", show_error)
     yield recorded
-
-
-@pytest.fixture
-def beheerder(shop_db: Database) -> Actor:
-    with shop_db.session() as session:
-        attempt = attempt_login(session, BEHEERDER, BEHEERDER_PASSWORD)
-    return attempt.actor_or_raise()
-
-
-@pytest.fixture
-def begeleider(shop_db: Database) -> Actor:
-    with shop_db.session() as session:
-        return create_user(
-            session,
-            username="marieke",
-            full_name="Marieke Jansen",
-            role="begeleider",
-            password="begeleider-123",
-        )
 
 
 @pytest.fixture

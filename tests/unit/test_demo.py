@@ -32,7 +32,7 @@ from kringloopdesk.db.models import (
     Worker,
 )
 from kringloopdesk.errors import NotInitialisedError, UserError, ValidationError
-from kringloopdesk.services.auth import attempt_login
+from kringloopdesk.services.auth import Actor, attempt_login
 from kringloopdesk.services.demo import (
     DEMO_PASSWORD,
     DemoSizes,
@@ -49,9 +49,9 @@ TODAY = dt.date(2026, 6, 30)
 
 
 @pytest.fixture
-def small(shop_db: Database) -> DemoSummary:
+def small(shop_db: Database, beheerder: Actor) -> DemoSummary:
     with shop_db.session() as session:
-        return generate_demo(session, scale="small", today=TODAY)
+        return generate_demo(session, beheerder, scale="small", today=TODAY)
 
 
 def count(session: Session, model: type) -> int:
@@ -246,26 +246,27 @@ def test_small_demo_items_repairs_and_tests(shop_db: Database, small: DemoSummar
         assert session.scalar(failed) > 0
 
 
-def test_demo_refuses_a_second_run(shop_db: Database, small: DemoSummary) -> None:
+def test_demo_refuses_a_second_run(shop_db: Database, small: DemoSummary, beheerder: Actor) -> None:
     tables = (Worker, Placement, HourEntry, GoodsFlow, TaggedItem, Partner, Agreement, User)
     with shop_db.read_session() as session:
         before = [count(session, model) for model in tables]
     with pytest.raises(UserError, match="niets veranderd"), shop_db.session() as session:
-        generate_demo(session, scale="small", today=TODAY)
+        generate_demo(session, beheerder, scale="small", today=TODAY)
     with shop_db.read_session() as session:
         assert [count(session, model) for model in tables] == before
 
 
-def test_demo_refuses_an_unknown_scale(shop_db: Database) -> None:
+def test_demo_refuses_an_unknown_scale(shop_db: Database, beheerder: Actor) -> None:
     with shop_db.session() as session, pytest.raises(ValidationError):
-        generate_demo(session, scale="medium")
+        generate_demo(session, beheerder, scale="medium")
     with shop_db.read_session() as session:
         assert count(session, Worker) == count(session, GoodsFlow) == 0
 
 
 def test_demo_needs_an_initialised_shop(db: Database) -> None:
+    beheerder = Actor(1, "niemand", "Niemand", "beheerder", data_key=bytes(32))
     with db.session() as session, pytest.raises(NotInitialisedError):
-        generate_demo(session, scale="small")
+        generate_demo(session, beheerder, scale="small")
 
 
 def fingerprint(session: Session) -> tuple[object, ...]:
@@ -281,10 +282,10 @@ def fingerprint(session: Session) -> tuple[object, ...]:
     )
 
 
-def test_same_seed_same_data(shop_db: Database) -> None:
+def test_same_seed_same_data(shop_db: Database, beheerder: Actor) -> None:
     def run(seed: int) -> tuple[object, ...]:
         with shop_db.sessions() as session:
-            generate_demo(session, scale="small", seed=seed, today=TODAY)
+            generate_demo(session, beheerder, scale="small", seed=seed, today=TODAY)
             result = fingerprint(session)
             session.rollback()
         return result
@@ -294,10 +295,10 @@ def test_same_seed_same_data(shop_db: Database) -> None:
     assert run(8)[0] != first[0]
 
 
-def test_progress_is_reported(shop_db: Database) -> None:
+def test_progress_is_reported(shop_db: Database, beheerder: Actor) -> None:
     calls: list[tuple[str, float]] = []
     with shop_db.session() as session:
-        generate_demo(session, scale="small", today=TODAY,
+        generate_demo(session, beheerder, scale="small", today=TODAY,
                       progress=lambda label, f: calls.append((label, f)))
     fractions = [f for _label, f in calls]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
@@ -308,14 +309,15 @@ def test_progress_is_reported(shop_db: Database) -> None:
 # --- the large generator, on a reduced size -------------------------------------------------
 
 
-def test_reduced_large_demo(shop_db: Database) -> None:
+def test_reduced_large_demo(shop_db: Database, beheerder: Actor) -> None:
     sizes = DemoSizes(
         workers=60, placements=150, span_days=3_652, goods_flows=6_000, tagged_items=400,
         hour_entries=5_000, placement_days=(61, 913), chunk_size=1_000,
     )
     today = dt.date(2025, 12, 31)
     with shop_db.session() as session:
-        summary = _generate(session, sizes, seed=11, today=today)
+        summary = _generate(session, sizes, seed=11, today=today,
+                            data_key=beheerder.data_key)
     assert (summary.workers, summary.placements) == (60, 150)
     assert (summary.goods_flows, summary.hour_entries, summary.tagged_items) == (
         6_000, 5_000, 400

@@ -36,9 +36,11 @@ SHOP = ShopInfo(name="  De Kringloper  ", certificate_prefix="dkl", postcode="38
 
 def test_initialise_creates_shop_and_beheerder(db: Database) -> None:
     with db.session() as session:
-        actor = setup.initialise_shop(session, SHOP, username="anna", full_name="Anna de Wit",
-                                      password="lang-genoeg")
-    assert actor.role == "beheerder"
+        result = setup.initialise_shop(session, SHOP, username="anna", full_name="Anna de Wit",
+                                       password="lang-genoeg")
+    assert result.actor.role == "beheerder"
+    assert result.actor.has_data_key
+    assert len(result.recovery_key) == 39  # 8 groups of 4 with dashes
     with db.read_session() as session:
         shop = setup.get_shop(session)
         user = session.scalars(select(User)).one()
@@ -116,11 +118,8 @@ def test_disabled_account_cannot_log_in(shop_db: Database) -> None:
     assert attempt.actor is None and "uitgeschakeld" in attempt.message
 
 
-def test_only_a_beheerder_changes_the_shop(shop_db: Database) -> None:
-    with shop_db.session() as session:
-        coach = auth.create_user(session, username="kees", full_name="Kees", role="begeleider",
-                                 password="lang-genoeg")
-        beheerder = auth.attempt_login(session, BEHEERDER, BEHEERDER_PASSWORD).actor_or_raise()
+def test_only_a_beheerder_changes_the_shop(shop_db: Database, beheerder, begeleider) -> None:
+    coach = begeleider
     with pytest.raises(PermissionDeniedError), shop_db.session() as session:
         setup.update_shop(session, coach, ShopInfo(name="Anders", certificate_prefix="AND"))
     with shop_db.session() as session:

@@ -12,6 +12,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -61,6 +62,8 @@ class User(IdMixin, TrackedMixin, Base):
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # Set by a reset or a new account: the user chooses their own password at the next login.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
     # The shop's data key, wrapped with a key derived from this user's password (begeleider
     # and beheerder only); salt and parameters of that derivation.
     wrapped_data_key: Mapped[bytes | None] = mapped_column(LargeBinary)

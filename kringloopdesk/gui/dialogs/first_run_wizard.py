@@ -333,7 +333,7 @@ class FirstRunWizard(QWizard):
         def create(session) -> Actor:
             return initialise_shop(
                 session, info, username=username, full_name=full_name, password=password
-            )
+            ).actor
 
         DatabaseOp(self.ctx, self, create, changes={SHOP, USERS}).success(self._created).failure(
             self._failed

@@ -1,0 +1,107 @@
+"""Every service function that acts for a user checks its role first — tested against every
+role. The table below is the rule of domain.md; changing who may do what means changing it."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+import pytest
+
+import kringloopdesk.services
+from kringloopdesk.errors import PermissionDeniedError
+from kringloopdesk.services.auth import Actor
+from kringloopdesk.services.permissions import ROLE_PERMISSIONS, SERVICE_PERMISSIONS
+
+ALL = {"beheerder", "begeleider", "invoer"}
+BEHEERDER = {"beheerder"}
+COACHES = {"beheerder", "begeleider"}
+
+EXPECTED: dict[str, set[str]] = {
+    "audit.count_entries": BEHEERDER,
+    "audit.list_entries": BEHEERDER,
+    "demo.generate_demo": BEHEERDER,
+    "keys.renew_recovery_key": BEHEERDER,
+    "settings.set_setting": BEHEERDER,
+    "setup.update_shop": BEHEERDER,
+    "users.change_role": BEHEERDER,
+    "users.create_user": BEHEERDER,
+    "users.get_user_id": BEHEERDER,
+    "users.list_users": BEHEERDER,
+    "users.reset_password": BEHEERDER,
+    "users.set_active": BEHEERDER,
+}
+
+# Functions that take an actor but check nothing, on purpose: self-service for every
+# logged-in user, and the helpers that the checked functions use.
+SELF_SERVICE = {
+    "auth.change_own_password",
+    "auth.actor_for",
+    "auth.require_data_key",
+    "audit.record",
+    "permissions.require",
+}
+
+
+def _service_modules() -> list[object]:
+    return [
+        importlib.import_module(f"kringloopdesk.services.{info.name}")
+        for info in pkgutil.iter_modules(kringloopdesk.services.__path__)
+    ]
+
+
+def _short(qualified: str) -> str:
+    return qualified.removeprefix("kringloopdesk.services.")
+
+
+@pytest.fixture(scope="module")
+def registry() -> dict[str, object]:
+    _service_modules()
+    return {_short(name): perm for name, perm in SERVICE_PERMISSIONS.items()}
+
+
+def test_the_rules_are_as_specified(registry: dict[str, object]) -> None:
+    actual = {
+        name: {role for role, perms in ROLE_PERMISSIONS.items() if permission in perms}
+        for name, permission in registry.items()
+    }
+    assert actual == EXPECTED
+
+
+def test_every_function_taking_an_actor_checks_it(registry: dict[str, object]) -> None:
+    unchecked = []
+    for module in _service_modules():
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if function.__module__ != module.__name__ or name.startswith("_"):
+                continue
+            qualified = _short(f"{module.__name__}.{name}")
+            if "actor" in inspect.signature(function).parameters and qualified not in registry:
+                unchecked.append(qualified)
+    assert sorted(set(unchecked) - SELF_SERVICE) == []
+
+
+@pytest.mark.parametrize("role", sorted(ALL))
+def test_each_role_is_refused_what_it_may_not_do(role: str, registry: dict[str, object]) -> None:
+    actor = Actor(1, "iemand", "Iemand", role, data_key=bytes(32))
+    functions = {
+        _short(name): getattr(importlib.import_module(name.rsplit(".", 1)[0]),
+                              name.rsplit(".", 1)[1])
+        for name in SERVICE_PERMISSIONS
+    }
+    refused = []
+    for name, function in functions.items():
+        if role in EXPECTED.get(name, set()):
+            continue
+        # The check comes first: no session, no arguments needed to be refused.
+        with pytest.raises(PermissionDeniedError):
+            function(None, actor)
+        refused.append(name)
+    assert len(refused) == len(functions) - sum(role in r for r in EXPECTED.values())
+
+
+def test_no_actor_is_refused() -> None:
+    from kringloopdesk.services.users import list_users
+
+    with pytest.raises(PermissionDeniedError):
+        list_users(None, None)
