@@ -157,6 +157,28 @@ class AppController(QObject):
         dialog.logged_in.connect(self.open_main_window)
         return dialog
 
+    def show_login_again(self) -> None:
+        """After "Afmelden": the login (with the shop's current name and logo) in place of
+        the main window; the old windows, and what they held of the user, are let go."""
+        from kringloopdesk.gui.operations import query
+        from kringloopdesk.services.setup import get_shop
+
+        self.ctx.actor = None
+        shop = query(self.ctx, None, get_shop) or self.shop
+        if shop is None:
+            return
+        self.shop = shop
+        previous = self.first_window
+        self.first_window = self._make_login(shop)
+        self.first_window.show()  # before the main window closes: the app keeps a window
+        if previous is not None:
+            previous.deleteLater()
+        window = self.main_window
+        self.main_window = None
+        if window is not None:
+            window.close()
+            window.deleteLater()
+
     def _login_after_wizard(self) -> None:
         from kringloopdesk.gui.operations import query
         from kringloopdesk.services.setup import get_shop
@@ -173,6 +195,7 @@ class AppController(QObject):
         self.ctx.actor = actor
         log.info("Logged in: %s (%s)", actor.username, actor.role)
         window = MainWindow(self.ctx)
+        window.logged_out.connect(self.show_login_again)
         window.show()
         self.main_window = window
 

@@ -34,3 +34,22 @@ def format_long_date(day: dt.date) -> str:
 
 def month_name(day: dt.date) -> str:
     return DUTCH.standaloneMonthName(day.month, QLocale.FormatType.LongFormat)
+
+
+def format_moment(moment: dt.datetime | None) -> str:
+    """A stored moment (UTC) in the PC's local time: ``15-03-2025 14:05``; "" for None."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:  # stored moments are aware; be safe with a naive one
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone().strftime("%d-%m-%Y %H:%M")
+
+
+def format_date(day: dt.date | None) -> str:
+    """``15-03-2025``; "" for None."""
+    return day.strftime("%d-%m-%Y") if day is not None else ""
+
+
+def local_day_start(day: dt.date) -> dt.datetime:
+    """Midnight at the start of ``day`` in the PC's local time, as an aware moment."""
+    return dt.datetime.combine(day, dt.time()).astimezone()

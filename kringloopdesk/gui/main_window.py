@@ -1,40 +1,82 @@
 """The main window: the navigation rail, the pages, and a status bar that says who is logged
 in, in which role, and where the data lives.
 
-Only pages that exist are in the rail; later pages add themselves to ``_page_classes``.
+The rail holds only the pages the user's role may use (``Page.permission``, checked with
+``permissions.allowed``). The user's name in the status bar opens a menu: "Mijn wachtwoord
+wijzigen…", "Vergrendelen" (Ctrl+L) and "Afmelden".
+
+After some minutes without input (the shop setting ``idle_lock_minutes``) the window locks: a
+sheet covers it and any dialog open on it, and the lock dialog asks the same user's password.
+Nothing beneath is closed or rebuilt, so a half-filled form is still there after unlocking.
+"Afmelden" asks about unsaved changes, forgets the logged-in user (and with it the data key),
+closes the window and lets the application show the login again (``logged_out``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QStackedWidget,
+    QToolButton,
     QWidget,
 )
 
 from kringloopdesk.gui import icons
-from kringloopdesk.gui.context import SHOP, AppContext
+from kringloopdesk.gui.context import SHOP, SHOP_SETTINGS, AppContext
+from kringloopdesk.gui.dialogs.change_password_dialog import ChangePasswordDialog
+from kringloopdesk.gui.dialogs.lock_dialog import LockDialog
+from kringloopdesk.gui.idle_watcher import IdleWatcher
+from kringloopdesk.gui.messages import sensitive_data_closed_text, show_status
 from kringloopdesk.gui.operations import query
+from kringloopdesk.gui.pages.audit_page import AuditPage
 from kringloopdesk.gui.pages.dashboard_page import DashboardPage
+from kringloopdesk.gui.pages.privacy_page import PrivacyPage
 from kringloopdesk.gui.pages.settings_page import SettingsPage
 from kringloopdesk.gui.theme import apply_theme, current_colors, normalise_accent
+from kringloopdesk.gui.widgets.lock_cover import LockCover
 from kringloopdesk.gui.widgets.nav_rail import NavRail
 from kringloopdesk.gui.widgets.page import Page
+from kringloopdesk.services.auth import Actor
+from kringloopdesk.services.settings import get_setting
 from kringloopdesk.services.setup import ShopInfo, get_shop
+from kringloopdesk.settings import SETTINGS
+
+log = logging.getLogger(__name__)
+
+# In rail order; a page appears when the role has its ``permission`` (or it has none).
+PAGE_CLASSES: tuple[type[Page], ...] = (DashboardPage, PrivacyPage, AuditPage, SettingsPage)
+IDLE_SETTING = "idle_lock_minutes"
+
+
+def idle_lock_minutes(ctx: AppContext) -> int:
+    """The shop's idle-lock setting (its declared default when it cannot be read)."""
+    default = int(SETTINGS[IDLE_SETTING].default)
+    try:
+        with ctx.db.read_session() as session:
+            return int(get_setting(session, IDLE_SETTING))
+    except Exception:  # a lock must never fail to start; the default is safe
+        log.exception("Cannot read %s; using %s minutes", IDLE_SETTING, default)
+        return default
 
 
 class StatusItem(QWidget):
     """An icon and a text in the status bar."""
 
-    def __init__(self, icon_name: str, text: str, tooltip: str = "") -> None:
+    def __init__(self, icon_name: str, text: str, tooltip: str = "", color: str = "") -> None:
         super().__init__()
         self.icon_label = QLabel()
-        self.icon_label.setPixmap(icons.pixmap(icon_name, 16, current_colors().muted_text))
+        self.icon_label.setPixmap(
+            icons.pixmap(icon_name, 16, color or current_colors().muted_text)
+        )
         self.text_label = QLabel(text)
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setToolTip(tooltip or text)
@@ -46,18 +88,29 @@ class StatusItem(QWidget):
 
 
 class MainWindow(QMainWindow):
+    logged_out = Signal()  # the user logged out; the window closes after this
+    locked_changed = Signal(bool)
+
     def __init__(self, ctx: AppContext, shop: ShopInfo | None = None) -> None:
         super().__init__()
         assert ctx.actor is not None, "the main window is for a logged-in user"
         self.ctx = ctx
         self.shop: ShopInfo | None = None
+        self.lock_dialog: LockDialog | None = None
+        self._covers: list[LockCover] = []
+        self._focus_before_lock: QWidget | None = None
+        self._logging_out = False
         self.setWindowIcon(icons.app_icon())
         self.resize(1180, 780)
         self.setMinimumSize(880, 600)
 
         self.rail = NavRail()
         self.stack = QStackedWidget()
-        self.pages: list[Page] = [DashboardPage(ctx), SettingsPage(ctx)]
+        self.pages: list[Page] = [
+            page_class(ctx)
+            for page_class in PAGE_CLASSES
+            if page_class.permission is None or ctx.may(page_class.permission)
+        ]
         for index, page in enumerate(self.pages):
             shortcut = QKeySequence(f"Ctrl+{index + 1}")
             shortcut_text = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
@@ -76,20 +129,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        actor = ctx.actor
-        self.user_item = StatusItem(
-            "user",
-            self.tr("{name} · {role}").format(name=actor.full_name, role=actor.role_label),
-            self.tr("Ingelogd als {user}").format(user=actor.username),
-        )
-        self.location_item = StatusItem(
-            "database",
-            self.tr("Gegevens: {where}").format(where=ctx.db.location),
-            self.tr("Hier staan de gegevens van de winkel"),
-        )
-        self.statusBar().addPermanentWidget(self.user_item)
-        self.statusBar().addPermanentWidget(self.location_item)
-        self.statusBar().setSizeGripEnabled(False)
+        self._make_actions()
+        self._make_status_bar(ctx.actor)
 
         if shop is None:
             shop = query(ctx, self, get_shop)
@@ -97,9 +138,77 @@ class MainWindow(QMainWindow):
             self.show_shop(shop)
         ctx.hub.changed.connect(self._on_changed)
 
+        timeout = ctx.idle_lock_ms or idle_lock_minutes(ctx) * 60_000
+        self.idle_watcher = IdleWatcher(timeout, self)
+        self.idle_watcher.idle.connect(self.lock)
+        self.idle_watcher.start()
+
+    def _make_actions(self) -> None:
+        muted = current_colors().muted_text
+        self.change_password_action = QAction(
+            icons.icon("key", muted), self.tr("Mijn wachtwoord wijzigen…"), self
+        )
+        self.change_password_action.triggered.connect(self.change_password)
+        self.lock_action = QAction(icons.icon("lock", muted), self.tr("Vergrendelen"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.lock_action.triggered.connect(self.lock)
+        self.logout_action = QAction(icons.icon("logout", muted), self.tr("Afmelden"), self)
+        self.logout_action.triggered.connect(self.log_out)
+        for action in (self.change_password_action, self.lock_action, self.logout_action):
+            self.addAction(action)  # the shortcuts work wherever the focus is
+
+    def _make_status_bar(self, actor: Actor) -> None:
+        self.user_menu = QMenu(self)
+        self.user_menu.addAction(self.change_password_action)
+        self.user_menu.addSeparator()
+        self.user_menu.addAction(self.lock_action)
+        self.user_menu.addAction(self.logout_action)
+        self.user_button = QToolButton()
+        self.user_button.setObjectName("StatusUser")
+        self.user_button.setIcon(icons.icon("user", current_colors().muted_text))
+        self.user_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.user_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.user_button.setMenu(self.user_menu)
+        self.user_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._show_user(actor)
+
+        self.key_notice = StatusItem(
+            "lock",
+            self.tr("Gevoelige gegevens gesloten"),
+            sensitive_data_closed_text(actor.role),
+            current_colors().ochre,
+        )
+        self.key_notice.setObjectName("StatusNotice")
+        self.key_notice.setVisible(self.ctx.sensitive_data_closed)
+        self.location_item = StatusItem(
+            "database",
+            self.tr("Gegevens: {where}").format(where=self.ctx.db.location),
+            self.tr("Hier staan de gegevens van de winkel"),
+        )
+        self.statusBar().addPermanentWidget(self.key_notice)
+        self.statusBar().addPermanentWidget(self.user_button)
+        self.statusBar().addPermanentWidget(self.location_item)
+        self.statusBar().setSizeGripEnabled(False)
+
+    def _show_user(self, actor: Actor) -> None:
+        self.user_button.setText(
+            self.tr("{name} · {role}").format(name=actor.full_name, role=actor.role_label)
+        )
+        self.user_button.setToolTip(
+            self.tr("Ingelogd als {user} — wachtwoord wijzigen, vergrendelen (Ctrl+L) of "
+                    "afmelden").format(user=actor.username)
+        )
+        self.user_button.setAccessibleName(self.user_button.text())
+
+    # -- pages ------------------------------------------------------------------------------
+
     @property
     def current_page(self) -> Page:
         return self.pages[self.stack.currentIndex()]
+
+    def page_of(self, page_class: type[Page]) -> Page | None:
+        return next((p for p in self.pages if isinstance(p, page_class)), None)
 
     def show_page(self, index: int) -> None:
         if index == self.stack.currentIndex():
@@ -132,9 +241,113 @@ class MainWindow(QMainWindow):
             shop = query(self.ctx, self, get_shop)
             if shop is not None:
                 self.show_shop(shop)
+        if SHOP_SETTINGS in changes and self.ctx.idle_lock_ms is None:
+            self.idle_watcher.set_timeout(idle_lock_minutes(self.ctx) * 60_000)
+
+    # -- the user ---------------------------------------------------------------------------
+
+    def change_password(self) -> None:
+        actor = self.ctx.actor
+        if actor is None or self.is_locked:
+            return
+        dialog = ChangePasswordDialog(self.ctx, actor, self)
+        try:
+            if dialog.ask():
+                self.ctx.actor = dialog.actor
+                self._show_user(dialog.actor)
+                show_status(self, self.tr("Uw wachtwoord is gewijzigd"))
+        finally:
+            dialog.deleteLater()  # it holds the login (and its key) until then
+
+    @property
+    def is_locked(self) -> bool:
+        return self.lock_dialog is not None
+
+    def lock(self) -> None:
+        """Cover the window and every dialog on it; ask the password to go on."""
+        if self.is_locked or self._logging_out or self.ctx.actor is None:
+            return
+        log.info("Locked after %s ms idle or on request", self.idle_watcher.timeout_ms)
+        self.idle_watcher.stop()
+        self._focus_before_lock = QApplication.focusWidget()
+        title = self.shop.name if self.shop is not None else "KringloopDesk"
+        self._covers = [LockCover(self, title)]
+        self._covers += [LockCover(dialog) for dialog in self._open_dialogs()]
+        dialog = LockDialog(self.ctx, self)
+        dialog.unlocked.connect(self.unlock)
+        dialog.logout_requested.connect(self.log_out)
+        self.lock_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.password_edit.setFocus()
+        self.locked_changed.emit(True)
+
+    def unlock(self, _actor: Actor | None = None) -> None:
+        """The same user gave the password: everything is as it was."""
+        if self.lock_dialog is None:
+            return
+        self.lock_dialog.close_for_good()
+        self.lock_dialog = None
+        self._remove_covers()
+        focus = self._focus_before_lock
+        self._focus_before_lock = None
+        self.activateWindow()
+        if focus is not None:
+            focus.window().activateWindow()
+            focus.setFocus()
+        self.idle_watcher.start()
+        self.locked_changed.emit(False)
+
+    def _remove_covers(self) -> None:
+        for cover in self._covers:
+            cover.remove()
+        self._covers = []
+
+    def _open_dialogs(self) -> list[QDialog]:
+        """The dialogs open on this window (a half-filled new user, a question)."""
+        return [
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if isinstance(widget, QDialog)
+            and widget.isVisible()
+            and widget is not self.lock_dialog
+            and _belongs_to(widget, self)
+        ]
+
+    def log_out(self) -> None:
+        """Afmelden: ask about unsaved changes, forget the user and close the window."""
+        if self._logging_out:
+            return
+        if not self.current_page.may_leave():
+            return  # the user chose to stay (still locked, when locked)
+        self._logging_out = True
+        log.info("Logged out: %s", self.ctx.actor.username if self.ctx.actor else "?")
+        self.idle_watcher.stop()
+        for dialog in self._open_dialogs():
+            dialog.reject()
+        if self.lock_dialog is not None:
+            self.lock_dialog.close_for_good()
+            self.lock_dialog = None
+        self._remove_covers()
+        self.ctx.actor = None  # and with it the data key
+        self.logged_out.emit()
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.current_page.may_leave():
+        if self._logging_out:
             event.accept()
-        else:
+        elif self.is_locked or not self.current_page.may_leave():
             event.ignore()
+        else:
+            self.idle_watcher.stop()
+            event.accept()
+
+
+def _belongs_to(widget: QWidget, window: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent is window:
+            return True
+        parent = parent.parentWidget()
+    return False

@@ -70,9 +70,57 @@ class MessageBox:
             return UnsavedChoice.DISCARD
         return UnsavedChoice.CANCEL
 
+    @classmethod
+    def confirm(
+        cls,
+        parent: QWidget | None,
+        question: str,
+        consequences: str,
+        confirm_text: str,
+        *,
+        destructive: bool = False,
+    ) -> bool:
+        """Ask before an action that cannot be undone; True when ``confirm_text`` was chosen.
+
+        ``consequences`` says in plain Dutch what will happen. The safe answer (Annuleren) is
+        the default, so Enter never confirms by accident.
+        """
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question)
+        box.setWindowTitle(translate("MessageBox", "KringloopDesk"))
+        box.setText(question)
+        box.setInformativeText(consequences)
+        confirm = box.addButton(confirm_text, QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(
+            translate("MessageBox", "Annuleren"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is confirm
+
 
 def show_status(parent: QWidget | None, text: str) -> None:
     """A short note in the status bar of ``parent``'s main window, if it has one."""
     window = parent.window() if parent is not None else None
     if isinstance(window, QMainWindow):
         window.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
+
+def sensitive_data_closed_text(role: str) -> str:
+    """Why a begeleider or beheerder without the data key sees no sensitive data, and how a
+    beheerder gives that access back."""
+    if role == "beheerder":
+        return translate(
+            "MessageBox",
+            "U kunt nu de gevoelige gegevens (ondersteuningsvragen, werkaanpassingen, "
+            "voortgangsnotities) niet lezen. Een andere beheerder kan die toegang herstellen door "
+            "uw wachtwoord opnieuw in te stellen; is er geen andere beheerder, gebruik dan de "
+            "herstelsleutel (Inloggen → Wachtwoord vergeten?).",
+        )
+    return translate(
+        "MessageBox",
+        "U kunt nu de gevoelige gegevens (ondersteuningsvragen, werkaanpassingen, "
+        "voortgangsnotities) niet lezen. Een beheerder kan die toegang herstellen door uw "
+        "wachtwoord opnieuw in te stellen.",
+    )

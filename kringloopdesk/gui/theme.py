@@ -25,7 +25,7 @@ from PySide6.QtCore import QDir
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from kringloopdesk.paths import cache_dir
+from kringloopdesk.paths import cache_dir, resource_path
 from kringloopdesk.services.setup import DEFAULT_ACCENT
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ DANGER = "#b3261e"
 ICON_CHECK_FILE = Path("primary") / "checkbox_checked.svg"
 # The Roboto faces the stylesheet uses (qt-material would load all eighteen).
 ROBOTO_FACES = ("Regular", "Medium", "Bold", "Italic", "Light")
+MONO_FAMILY = "DejaVu Sans Mono"  # shipped in resources/fonts, also used by the PDFs
 _HEX_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -76,7 +77,7 @@ def normalise_accent(accent: str | None) -> str:
     return accent.lower() if accent and _HEX_RE.match(accent) else DEFAULT_ACCENT
 
 
-def _mix(color: str, other: str, amount: float) -> str:
+def mix(color: str, other: str, amount: float) -> str:
     a, b = QColor(color), QColor(other)
     mixed = QColor(
         round(a.red() + (b.red() - a.red()) * amount),
@@ -88,7 +89,7 @@ def _mix(color: str, other: str, amount: float) -> str:
 
 def colors_for(accent: str | None) -> ThemeColors:
     accent = normalise_accent(accent)
-    return ThemeColors(primary=accent, primary_light=_mix(accent, "#ffffff", 0.72))
+    return ThemeColors(primary=accent, primary_light=mix(accent, "#ffffff", 0.72))
 
 
 def _qt_material_version() -> str:
@@ -164,6 +165,9 @@ def _load_fonts() -> None:
     if _fonts_loaded:
         return
     _fonts_loaded = True
+    # The recovery key's monospace face, the same on every PC (and in its PDF).
+    if QFontDatabase.addApplicationFont(str(resource_path("fonts", "DejaVuSansMono.ttf"))) < 0:
+        log.warning("Font DejaVuSansMono could not be loaded")
     # Found without importing qt_material, which would pull in Jinja on every start.
     spec = importlib.util.find_spec("qt_material")
     if spec is None or not spec.submodule_search_locations:
@@ -188,8 +192,9 @@ def _apply_text_palette(colors: ThemeColors) -> None:
 def app_stylesheet(colors: ThemeColors) -> str:
     """Our own rules on top of qt-material: the rail, page headers, figure cards, forms."""
     c = colors
-    tint = _mix(c.primary, c.secondary_dark, 0.88)
-    hover = _mix(c.primary, c.secondary_dark, 0.94)
+    tint = mix(c.primary, c.secondary_dark, 0.88)
+    selected = mix(c.primary, c.card, 0.8)
+    hover = mix(c.primary, c.secondary_dark, 0.94)
     return f"""
 QMainWindow, QDialog, QWizard, QWizardPage {{ background-color: {c.secondary_dark}; }}
 QWizard QFrame, QWizard QLabel {{ border: none; }}
@@ -234,7 +239,7 @@ QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border:
 #FieldError {{ color: {c.danger}; font-size: 12px; }}
 #FieldHint, #FormNote {{ color: {c.muted_text}; font-size: 12px; }}
 #BlockedReason {{ color: {c.muted_text}; font-size: 12px; }}
-#LoginError {{ color: {c.danger}; background-color: {_mix(c.danger, "#ffffff", 0.9)};
+#LoginError {{ color: {c.danger}; background-color: {mix(c.danger, "#ffffff", 0.9)};
     border-radius: 6px; padding: 8px 10px; }}
 #DialogTitle {{ font-size: 20px; color: {c.primary_text}; }}
 #DialogSubtitle {{ color: {c.muted_text}; }}
@@ -247,10 +252,17 @@ QPushButton#Swatch:focus {{ border: 3px solid {c.secondary_light}; }}
 QPushButton#Swatch:checked {{ border: 3px solid {c.primary_text}; }}
 QPushButton#PrimaryButton {{ color: {c.card}; background-color: {c.primary};
     border-color: {c.primary}; }}
-QPushButton#PrimaryButton:focus {{ background-color: {_mix(c.primary, "#000000", 0.15)}; }}
+QPushButton#PrimaryButton:focus {{ background-color: {mix(c.primary, "#000000", 0.15)}; }}
 QPushButton#PrimaryButton:disabled {{ color: {c.card}; background-color: {c.secondary_light};
     border-color: {c.secondary_light}; }}
 QPushButton {{ text-transform: none; font-weight: 500; padding: 1px 18px; }}
+QPushButton#DangerButton {{ color: {c.danger}; border-color: {mix(c.danger, "#ffffff", 0.5)}; }}
+QPushButton#DangerButton:disabled {{ color: {c.secondary_light};
+    border-color: {c.secondary_light}; }}
+QPushButton#DangerPrimaryButton {{ color: {c.card}; background-color: {c.danger};
+    border-color: {c.danger}; }}
+QPushButton#DangerPrimaryButton:disabled {{ color: {c.card};
+    background-color: {c.secondary_light}; border-color: {c.secondary_light}; }}
 QWizard QPushButton {{ min-width: 72px; }}
 #WizardSteps {{ background-color: {c.rail}; border: 1px solid {c.secondary_light};
     border-radius: 10px; }}
@@ -260,6 +272,54 @@ QWizard QPushButton {{ min-width: 72px; }}
     border-left: 3px solid {c.ochre}; }}
 #WizardStep[state="done"] {{ color: {c.secondary_text}; }}
 QPlainTextEdit#Details {{ font-family: monospace; font-size: 11px; }}
+
+#DialogError {{ color: {c.danger}; background-color: {mix(c.danger, "#ffffff", 0.9)};
+    border-radius: 6px; padding: 8px 10px; }}
+QPushButton#LinkButton {{ color: {c.primary}; background: transparent; border: none;
+    padding: 2px 0; min-height: 0; height: 20px; text-align: left; }}
+QPushButton#LinkButton:hover, QPushButton#LinkButton:focus {{ text-decoration: underline; }}
+
+#RecoveryKeyCard {{ background-color: {c.card}; border: 1px solid {c.primary};
+    border-radius: 10px; }}
+#RecoveryKeyCaption {{ color: {c.muted_text}; font-size: 12px; }}
+#RecoveryKey {{ font-family: "{MONO_FAMILY}", "Consolas", monospace; font-size: 22px;
+    color: {c.primary_text}; padding: 6px 0; }}
+#RecoveryKeyOnce {{ color: {c.secondary_text}; font-weight: bold; }}
+
+#NoticeBanner {{ background-color: {mix(c.ochre, "#ffffff", 0.86)};
+    border: 1px solid {mix(c.ochre, "#ffffff", 0.6)}; border-left: 4px solid {c.ochre};
+    border-radius: 8px; }}
+#NoticeBanner QLabel {{ background: transparent; color: {c.primary_text}; }}
+#NoticeTitle {{ font-weight: bold; }}
+#StatusNotice QLabel {{ color: {mix(c.ochre, "#000000", 0.35)}; }}
+QToolButton#StatusUser {{ background: transparent; border: none; border-radius: 4px;
+    padding: 2px 8px; color: {c.muted_text}; }}
+QToolButton#StatusUser:hover, QToolButton#StatusUser:focus {{ background: {hover}; }}
+QToolButton#StatusUser::menu-indicator {{ image: none; width: 0; }}
+
+#LockCover {{ background-color: {c.secondary_dark}; }}
+#LockCover QLabel {{ background: transparent; }}
+#LockTitle {{ font-size: 22px; color: {c.primary_text}; }}
+#LockNote {{ color: {c.muted_text}; }}
+
+QTableView#ListView {{ background-color: {c.card};
+    alternate-background-color: {mix(c.secondary, c.card, 0.55)};
+    border: 1px solid {c.secondary_light}; border-radius: 8px; gridline-color: transparent;
+    selection-background-color: {selected}; selection-color: {c.primary_text}; }}
+QTableView#ListView::item {{ padding: 0 8px; border: none; }}
+QTableView#ListView::item:selected {{ background-color: {selected}; color: {c.primary_text}; }}
+QTableView#ListView QHeaderView {{ background-color: {c.card}; border: none;
+    border-bottom: 1px solid {c.secondary_light}; border-top-left-radius: 8px;
+    border-top-right-radius: 8px; }}
+QTableView#ListView QHeaderView::section {{ background-color: {c.card}; color: {c.muted_text};
+    border: none; padding: 0 8px; height: 34px; font-weight: bold; text-transform: none; }}
+QTabBar {{ text-transform: none; }}
+QTabWidget#PageTabs QTabBar::tab {{ font-size: 14px; padding: 0 14px; height: 34px;
+    margin-right: 8px; }}
+#ListCount {{ color: {c.muted_text}; font-size: 12px; }}
+#FilterLabel {{ color: {c.muted_text}; }}
+QTabWidget#PageTabs::pane {{ border: none; }}
+QTabWidget#PageTabs::tab-bar {{ left: 22px; }}
 """
 
 

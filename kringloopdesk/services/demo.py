@@ -15,8 +15,13 @@ Everything is drawn from ``random.Random(seed)`` relative to ``today``, so the s
 give the same data on every engine. Names, contact persons and addresses are made up (e-mail
 addresses use the domains reserved for examples); the partner organisations are the real ones
 around Kringloop Amersfoort-Leusden, and the Cedris/BKN agreement follows their press release
-of June 2025 (which gives no day: the 4th is an assumption). Sensitive fields (support needs,
-work adjustments, progress notes) stay empty: they may only ever be stored encrypted.
+of June 2025 (which gives no day: the 4th is an assumption).
+
+Sensitive texts are written encrypted with the shop's data key, never in clear: a support need
+(and mostly work adjustments) for most workers, in work terms only — what someone can and
+cannot do at work, never a diagnosis — and a few progress notes per placement (in the large
+shop for one placement in ten). They come from a second generator seeded from ``seed``, so the
+rest of the demo is the same with or without them.
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ from kringloopdesk.db.models import (
     Placement,
     PlacementSkill,
     ProductGroup,
+    ProgressNote,
     Repair,
     SafetyTest,
     Signatory,
@@ -59,9 +65,15 @@ from kringloopdesk.db.models import (
 )
 from kringloopdesk.errors import NotInitialisedError, UserError, ValidationError
 from kringloopdesk.i18n import _
+from kringloopdesk.services import crypto
 from kringloopdesk.services.auth import Actor, add_user, require_data_key
 from kringloopdesk.services.permissions import Permission, requires
 from kringloopdesk.services.setup import is_initialised
+from kringloopdesk.services.workers import (
+    PROGRESS_NOTE_CONTEXT,
+    SUPPORT_NEED_CONTEXT,
+    WORK_ADJUSTMENTS_CONTEXT,
+)
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +101,7 @@ class DemoSummary:
     agreements: int
     users: int
     seconds: float
+    progress_notes: int = 0
 
 
 @dataclass(frozen=True)
@@ -103,6 +116,8 @@ class DemoSizes:
     hour_entries: int | None
     placement_days: tuple[int, int]
     chunk_size: int = 50_000
+    # Share of the placements that get (one to three) progress notes.
+    progress_note_share: float = 1.0
 
 
 SIZES = {
@@ -123,6 +138,7 @@ SIZES = {
         tagged_items=50_000,
         hour_entries=700_000,
         placement_days=(61, 913),
+        progress_note_share=0.1,
     ),
 }
 
@@ -378,6 +394,77 @@ INSULATION_MIN_KOHM = {"I": 1_000, "II": 2_000}  # ≥ 1 MΩ (class I), ≥ 2 M�
 LEAKAGE_LIMIT_UA = 3_500  # protective-conductor current ≤ 3.5 mA
 TOUCH_LIMIT_UA = 500  # touch current ≤ 0.5 mA
 
+# Sensitive texts (stored encrypted only). Work terms: what someone can and cannot do at work,
+# what helps — never a diagnosis.
+SUPPORT_NEEDS = (
+    "Werkt het best met een vaste taak en een vast aanspreekpunt; korte instructies, één stap "
+    "tegelijk.",
+    "Kan zelfstandig sorteren en prijzen; heeft hulp nodig bij het plannen van de dag en bij "
+    "onverwachte drukte.",
+    "Leest Nederlands nog moeizaam: instructies graag voordoen en ondersteunen met foto's of "
+    "pictogrammen.",
+    "Kan niet lang achter elkaar staan en tilt hoogstens 10 kg; zittend werk afwisselen met "
+    "lopen.",
+    "Werkt rustig en nauwkeurig, maar raakt het overzicht kwijt bij veel klanten tegelijk; "
+    "liever niet alleen op de kassa.",
+    "Pakt nieuwe taken snel op; heeft een vast moment per week nodig om terug te kijken met de "
+    "begeleider.",
+    "Kan vier uur per dag werken, met een korte pauze na elk uur.",
+    "Heeft hulp nodig bij klantcontact; oefent met een collega erbij.",
+    "Begint graag rustig: eerst een kwartier alleen aan de slag voordat er overleg is.",
+    "Werkt zelfstandig zodra de taak bekend is; wijzigingen in het rooster graag een dag van "
+    "tevoren.",
+    "Vindt het lastig om hulp te vragen; de begeleider loopt aan het begin van de dienst even "
+    "langs.",
+    "Heeft een vaste volgorde van taken nodig; een lijstje op de werkplek helpt.",
+)
+WORK_ADJUSTMENTS = (
+    "Vaste werkplek bij de sorteertafel; geen kassadiensten.",
+    "Werktijden 9.30 tot 14.00 uur, niet op woensdag.",
+    "Sta-zitkruk bij de werkbank; tilhulp bij meubels.",
+    "Mag tijdens het sorteren een koptelefoon tegen het geluid dragen.",
+    "Werkinstructies op papier, met foto's, bij de werkplek.",
+    "Pauze op een vast tijdstip, in de rustige kantine.",
+    "Begint een half uur later vanwege de busverbinding.",
+    "Alleen werk op tafelhoogte; geen ladders en geen zware dozen.",
+    "Eén vaste collega als maatje in de eerste maand.",
+    "Korte diensten van drie uur, verspreid over vier dagen.",
+)
+PROGRESS_OPENING = (
+    "Kennismaking op de afdeling. Werktijden, pauzes en ziekmelden doorgenomen; eerste week "
+    "meelopen met een vaste collega.",
+    "Startgesprek met de verwijzer erbij. Afgesproken: de eerste maand vaste taken, daarna "
+    "uitbreiden.",
+    "Eerste werkdag goed verlopen. Werkplek ingericht en de veiligheidsinstructie gegeven.",
+)
+PROGRESS_MIDDLE = (
+    "Evaluatie na zes weken: komt op tijd en werkt zorgvuldig. Volgende stap: zelfstandig een "
+    "kar sorteren.",
+    "Drukke week in de winkel; vroeg zelf om een rustiger taak en dat werkte goed.",
+    "Doel 'om hulp vragen' gaat vooruit: stelt nu zelf vragen aan collega's.",
+    "Tussenevaluatie met de verwijzer: tevreden over de voortgang, de uren mogen omhoog.",
+    "Twee keer te laat gekomen; afgesproken om een bus eerder te nemen. Sindsdien op tijd.",
+    "Heeft een kassadienst gedraaid met een collega ernaast. Volgende keer zelfstandig, met "
+    "hulp in de buurt.",
+    "Werkt nu zelfstandig aan de vaste taken; oefent met prijzen van nieuwe goederen.",
+    "Even minder energie deze maand; de uren tijdelijk teruggebracht in overleg.",
+)
+PROGRESS_CLOSING = {
+    "betaald_werk": "Eindgesprek: start bij een werkgever in de regio. Werkprocessen doorgenomen "
+                    "voor het certificaat van deelname.",
+    "opleiding": "Eindgesprek: gaat een opleiding volgen. Werkervaringsverklaring meegegeven.",
+    "andere_plek": "Eindgesprek: gaat verder op een andere werkplek. Overdracht met de nieuwe "
+                   "begeleider gepland.",
+    "dagbesteding": "Eindgesprek: gaat naar dagbesteding, in overleg met de verwijzer.",
+    "uitval": "Plaatsing gestopt. Afsluitend gesprek gevoerd; de deur blijft open.",
+    "onbekend": "Plaatsing beëindigd; geen eindgesprek kunnen voeren.",
+}
+# Chance of a support need per doelgroep (others: DEFAULT_SUPPORT_NEED_CHANCE); of those with
+# one, ADJUSTMENTS_CHANCE also have work adjustments.
+SUPPORT_NEED_CHANCE = {"regulier": 0.0, "vrijwilliger": 0.25, "stagiair": 0.5, "leerwerk": 0.6}
+DEFAULT_SUPPORT_NEED_CHANCE = 0.9
+ADJUSTMENTS_CHANCE = 0.7
+
 CEDRIS_BKN_SIGNED = dt.date(2025, 6, 4)
 CEDRIS_BKN_SCOPE = (
     "Cedris, de vereniging voor een inclusieve arbeidsmarkt, en Branchevereniging Kringloop "
@@ -476,6 +563,9 @@ def _generate(
     meter.step(_("Medewerkers aanmaken"))
     workers = _plan_workers(rng, sizes, today, ref)
     placements = _plan_placements(rng, sizes, today, ref, workers)
+    # A generator of its own, so that the sensitive texts leave the rest of the demo as it was.
+    sensitive_rng = random.Random(f"sensitive-{seed}")
+    _add_sensitive_texts(sensitive_rng, workers, data_key)
     _insert(session, Worker, (w.row for w in workers), sizes.chunk_size, meter.advance)
     worker_ids = dict(session.execute(select(Worker.number, Worker.id)).all())
 
@@ -501,6 +591,11 @@ def _generate(
     _insert(
         session, PlacementSkill, _skill_rows(rng, placements, ref, today), sizes.chunk_size,
         meter.advance,
+    )
+    notes = _insert(
+        session, ProgressNote,
+        _note_rows(sensitive_rng, sizes, placements, coach_ids, today, data_key),
+        sizes.chunk_size, meter.advance,
     )
 
     meter.step(_("Uren registreren"))
@@ -530,6 +625,7 @@ def _generate(
         agreements=agreements,
         users=users.created,
         seconds=round(seconds, 2),
+        progress_notes=notes,
     )
     log.info("Demo data written: %s", summary)
     return summary
@@ -547,7 +643,7 @@ class _Progress:
         hours = sizes.hour_entries if sizes.hour_entries is not None else sizes.placements * 100
         self._total = (
             100 + sizes.workers + sizes.placements * 5 + hours + sizes.goods_flows
-            + sizes.tagged_items * 2
+            + sizes.tagged_items * 2 + int(sizes.placements * sizes.progress_note_share * 2)
         )
         self._done = 0
         self._label = ""
@@ -1088,6 +1184,61 @@ def _skill_rows(
                 "werkproces_id": werkproces_id,
                 "name": name,
                 "sort_order": order,
+            }
+
+
+def _add_sensitive_texts(
+    rng: random.Random, workers: list[_WorkerPlan], data_key: bytes
+) -> None:
+    """Encrypted support needs and work adjustments on the worker rows (most workers)."""
+    for worker in workers:
+        support = adjustments = None
+        chance = SUPPORT_NEED_CHANCE.get(worker.doelgroep, DEFAULT_SUPPORT_NEED_CHANCE)
+        if rng.random() < chance:
+            support = rng.choice(SUPPORT_NEEDS)
+            if rng.random() < ADJUSTMENTS_CHANCE:
+                adjustments = rng.choice(WORK_ADJUSTMENTS)
+        worker.row["support_need_enc"] = crypto.encrypt_text(
+            data_key, support, SUPPORT_NEED_CONTEXT
+        )
+        worker.row["work_adjustments_enc"] = crypto.encrypt_text(
+            data_key, adjustments, WORK_ADJUSTMENTS_CONTEXT
+        )
+
+
+def _note_rows(
+    rng: random.Random,
+    sizes: DemoSizes,
+    placements: list[_PlacementPlan],
+    coach_ids: list[int],
+    today: dt.date,
+    data_key: bytes,
+) -> Iterator[dict[str, object]]:
+    """One to three encrypted progress notes, by the placement's coach, on a share of the
+    placements: an opening note, evaluations, and a closing note when the placement ended."""
+    for plan in placements:
+        if rng.random() >= sizes.progress_note_share:
+            continue
+        last = min(plan.end or today, today)
+        span = (last - plan.start).days
+        texts = [rng.choice(PROGRESS_OPENING)]
+        texts += rng.sample(PROGRESS_MIDDLE, rng.randint(0, 1 if span < 60 else 2))
+        closing = plan.end is not None and plan.outcome in PROGRESS_CLOSING
+        if closing and rng.random() < 0.6:
+            texts.append(PROGRESS_CLOSING[plan.outcome or ""])
+        else:
+            closing = False
+        days = sorted(rng.randint(0, span) for _text in texts)
+        days[0] = min(days[0], 7)  # the opening note in the first week
+        if closing:
+            days[-1] = span  # the closing note on the last day
+        author = coach_ids[plan.coach % len(coach_ids)]
+        for offset, text in zip(days, texts, strict=True):
+            yield {
+                "placement_id": plan.id,
+                "note_date": plan.start + _days(offset),
+                "author_id": author,
+                "body_enc": crypto.encrypt_text(data_key, text, PROGRESS_NOTE_CONTEXT),
             }
 
 

@@ -1,11 +1,14 @@
 """GUI tests run offscreen. Modal dialogs never open here: the class-method hooks of
-``MessageBox`` and ``ErrorDialog`` are replaced by recorders that tests inspect."""
+``MessageBox``, ``ErrorDialog`` and ``FileDialog`` are replaced by recorders that tests inspect
+and answer, and any of our own dialogs that would open without the test standing in for the
+user (``ModalDialog.show_modal``, see ``answer_dialog``) fails the test."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
@@ -25,6 +28,10 @@ class Messages:
     bug_reports: list[str] = field(default_factory=list)
     unsaved_questions: list[str] = field(default_factory=list)
     unsaved_answer: object = None
+    confirmations: list[str] = field(default_factory=list)
+    confirm_answer: bool = True
+    save_questions: list[str] = field(default_factory=list)
+    save_paths: list[Path] = field(default_factory=list)  # answers, in order; empty: cancel
 
     @property
     def texts(self) -> list[str]:
@@ -34,6 +41,8 @@ class Messages:
 @pytest.fixture(autouse=True)
 def messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[Messages]:
     from kringloopdesk.gui.dialogs.error_dialog import ErrorDialog
+    from kringloopdesk.gui.dialogs.file_dialog import FileDialog
+    from kringloopdesk.gui.dialogs.modal import ModalDialog
     from kringloopdesk.gui.messages import MessageBox, UnsavedChoice
 
     recorded = Messages(unsaved_answer=UnsavedChoice.CANCEL)
@@ -48,10 +57,47 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[Messages]:
         recorded.unsaved_questions.append(what)
         return recorded.unsaved_answer
 
+    def confirm(parent, question, consequences, confirm_text, *, destructive=False) -> bool:
+        recorded.confirmations.append(question)
+        return recorded.confirm_answer
+
+    def save_file(parent, title, suggested_name, file_filter):
+        recorded.save_questions.append(suggested_name)
+        return recorded.save_paths.pop(0) if recorded.save_paths else None
+
+    def unexpected_dialog(dialog) -> bool:
+        raise AssertionError(f"a dialog opened that the test does not answer: {dialog!r}")
+
     monkeypatch.setattr(MessageBox, "show_user_error", show_user_error)
     monkeypatch.setattr(MessageBox, "ask_unsaved_changes", ask_unsaved_changes)
+    monkeypatch.setattr(MessageBox, "confirm", confirm)
     monkeypatch.setattr(ErrorDialog, "show_error", show_error)
+    monkeypatch.setattr(FileDialog, "save_file", save_file)
+    monkeypatch.setattr(ModalDialog, "show_modal", classmethod(lambda cls, d: unexpected_dialog(d)))
     yield recorded
+
+
+@pytest.fixture
+def answer_dialog(monkeypatch: pytest.MonkeyPatch):
+    """Stand in for the user at one kind of dialog:
+
+        answer_dialog(NewUserDialog, fill_in)   # fill_in(dialog) types and presses OK
+
+    The real dialog is built and driven; ``show_modal`` then reports whether it was
+    accepted. Every dialog shown is kept in the returned list.
+    """
+    shown: list = []
+
+    def answer(dialog_class: type, fill_in: Callable[[object], None]) -> list:
+        def show_modal(cls, dialog) -> bool:
+            shown.append(dialog)
+            fill_in(dialog)
+            return dialog.result() == 1  # QDialog.DialogCode.Accepted
+
+        monkeypatch.setattr(dialog_class, "show_modal", classmethod(show_modal))
+        return shown
+
+    return answer
 
 
 @pytest.fixture

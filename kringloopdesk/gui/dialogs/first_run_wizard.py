@@ -1,5 +1,7 @@
 """The first start on an empty database: the shop's details, its logo and mission, and the
-first beheerder. Finishing creates all of it in one unit of work and logs the beheerder in.
+first beheerder. "Winkel aanmaken" creates all of it in one unit of work; the last page then
+shows the shop's recovery key, once, and "Klaar" (only after the user ticked that the key is
+kept safe) logs the beheerder in.
 
 Each page checks its fields with the services' own rules (``validate_shop``,
 ``validate_username``, ``validate_password``); Next stays disabled, with the reason shown,
@@ -26,8 +28,15 @@ from kringloopdesk.gui.messages import MessageBox
 from kringloopdesk.gui.operations import DatabaseOp
 from kringloopdesk.gui.widgets.form import ValidatedForm
 from kringloopdesk.gui.widgets.logo_picker import LogoPicker
+from kringloopdesk.gui.widgets.recovery_key_view import RecoveryKeyView
 from kringloopdesk.services.auth import Actor, validate_password, validate_username
-from kringloopdesk.services.setup import ShopInfo, initialise_shop, suggest_prefix, validate_shop
+from kringloopdesk.services.setup import (
+    InitResult,
+    ShopInfo,
+    initialise_shop,
+    suggest_prefix,
+    validate_shop,
+)
 
 LABEL_WIDTH = 160
 
@@ -45,6 +54,8 @@ def _note(text: str) -> QLabel:
 
 class _FormPage(QWizardPage):
     """A wizard page around one ``ValidatedForm``; complete when the form has no errors."""
+
+    creates_shop = False  # its button creates the shop ("Aanmaken kan nog niet …")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,10 +100,9 @@ class _FormPage(QWizardPage):
     def _on_form_changed(self) -> None:
         problem = self.form.first_problem()
         if problem:
-            last = self.wizard() is not None and self.isFinalPage()
             reason = (
                 self.tr("Aanmaken kan nog niet — {problem}")
-                if last
+                if self.creates_shop
                 else self.tr("Verder kan nog niet — {problem}")
             )
             self.blocked_label.setText(reason.format(problem=problem))
@@ -196,8 +206,13 @@ class IdentityPage(_FormPage):
 
 
 class BeheerderPage(_FormPage):
+    creates_shop = True
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Once the shop exists there is no way back: a commit page.
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Winkel aanmaken"))
         self.set_heading(
             self.tr("De eerste beheerder"),
             self.tr(
@@ -240,6 +255,57 @@ class BeheerderPage(_FormPage):
         if self.repeat_edit.text() != self.password_edit.text():
             errors["password_repeat"] = self.tr("Niet gelijk aan het wachtwoord hierboven")
         return errors
+
+    def validatePage(self) -> bool:
+        wizard = self.wizard()
+        return isinstance(wizard, FirstRunWizard) and wizard.create_shop()
+
+
+class RecoveryKeyPage(QWizardPage):
+    """The recovery key, shown once; "Klaar" waits for the tick that it is kept safe."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Klaar"))
+        heading = QLabel(self.tr("Bewaar uw herstelsleutel"))
+        heading.setObjectName("DialogTitle")
+        intro = QLabel(
+            self.tr(
+                "De winkel is aangemaakt. Nog één ding: de herstelsleutel. Daarmee komt een "
+                "beheerder weer bij de gevoelige gegevens als niemand zijn wachtwoord meer weet."
+            )
+        )
+        intro.setObjectName("DialogSubtitle")
+        intro.setWordWrap(True)
+        self.view = RecoveryKeyView("")
+        self.view.confirmed_changed.connect(self._on_confirmed)
+        self.blocked_label = QLabel()
+        self.blocked_label.setObjectName("BlockedReason")
+        self.blocked_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 0)
+        layout.setSpacing(12)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+        layout.addWidget(self.view)
+        layout.addStretch(1)
+        layout.addWidget(self.blocked_label)
+        self._on_confirmed(False)
+
+    def show_key(self, shop_name: str, recovery_key: str) -> None:
+        self.view.set_key(recovery_key, shop_name)
+
+    def isComplete(self) -> bool:
+        return self.view.confirmed
+
+    def _on_confirmed(self, confirmed: bool) -> None:
+        self.blocked_label.setText(
+            ""
+            if confirmed
+            else self.tr("Klaar kan nog niet — vink aan dat u de herstelsleutel veilig bewaart")
+        )
+        self.completeChanged.emit()
 
 
 class StepList(QFrame):
@@ -286,11 +352,12 @@ class FirstRunWizard(QWizard):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.actor: Actor | None = None  # set once the shop exists
         self.setWindowTitle(self.tr("KringloopDesk inrichten"))
         self.setWindowIcon(icons.app_icon())
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Winkel aanmaken"))
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Volgende"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("Vorige"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Annuleren"))
@@ -298,18 +365,33 @@ class FirstRunWizard(QWizard):
         self.shop_page = ShopPage(ctx.db.location)
         self.identity_page = IdentityPage()
         self.beheerder_page = BeheerderPage()
-        pages = (self.shop_page, self.identity_page, self.beheerder_page)
+        self.key_page = RecoveryKeyPage()
+        pages = (self.shop_page, self.identity_page, self.beheerder_page, self.key_page)
         for page in pages:
             self.addPage(page)
         # Owned by the wizard from the start, so that Qt alone decides when it goes.
         self.steps = StepList(
-            [self.tr("Winkel"), self.tr("Logo en missie"), self.tr("Beheerder")], self
+            [
+                self.tr("Winkel"),
+                self.tr("Logo en missie"),
+                self.tr("Beheerder"),
+                self.tr("Herstelsleutel"),
+            ],
+            self,
         )
         self.setSideWidget(self.steps)
         self.steps.page_ids = self.pageIds()
         # Connected to the step list itself, so Qt drops the connection when the list goes.
         self.currentIdChanged.connect(self.steps.show_page)
+        self.currentIdChanged.connect(self._page_shown)
         self.steps.set_current(0)
+
+    def _page_shown(self, page_id: int) -> None:
+        # On the last page the shop exists: no Back, no Cancel, only Klaar.
+        if self.page(page_id) is self.key_page:
+            self.setButtonLayout(
+                [QWizard.WizardButton.Stretch, QWizard.WizardButton.FinishButton]
+            )
 
     def shop_info(self) -> ShopInfo:
         info = self.shop_page.shop_info()
@@ -323,30 +405,46 @@ class FirstRunWizard(QWizard):
             logo=self.identity_page.logo_picker.logo,
         )
 
-    def accept(self) -> None:
+    def create_shop(self) -> bool:
+        """Create the shop and its first beheerder ("Winkel aanmaken"); True when done."""
         page = self.beheerder_page
         info = self.shop_info()
         username = page.username_edit.text().strip()
         full_name = page.full_name_edit.text().strip()
         password = page.password_edit.text()
 
-        def create(session) -> Actor:
+        def create(session) -> InitResult:
             return initialise_shop(
                 session, info, username=username, full_name=full_name, password=password
-            ).actor
+            )
 
-        DatabaseOp(self.ctx, self, create, changes={SHOP, USERS}).success(self._created).failure(
-            self._failed
-        ).run()
+        return (
+            DatabaseOp(self.ctx, self, create, changes={SHOP, USERS})
+            .success(lambda result: self._created(info.name, result))
+            .failure(self._failed)
+            .run()
+        )
 
-    def _created(self, actor: Actor) -> None:
-        self.ctx.actor = actor
-        # The main window is shown before the wizard closes, so the app never has no window.
-        self.shop_created.emit(actor)
-        super().accept()
+    def _created(self, shop_name: str, result: InitResult) -> None:
+        self.actor = result.actor
+        self.key_page.show_key(shop_name, result.recovery_key)
 
     def _failed(self, error: UserError) -> None:
         MessageBox.show_user_error(self, error)
         if isinstance(error, AlreadyInitialisedError):
             self.already_initialised.emit()
+            super().reject()
+
+    def accept(self) -> None:
+        """Klaar: the key is kept safe; log the new beheerder in."""
+        if self.actor is None or not self.key_page.view.confirmed:
+            return
+        self.ctx.actor = self.actor
+        # The main window is shown before the wizard closes, so the app never has no window.
+        self.shop_created.emit(self.actor)
+        super().accept()
+
+    def reject(self) -> None:
+        # Once the shop exists, the only way on is past the recovery key (Esc does nothing).
+        if self.actor is None:
             super().reject()

@@ -1,7 +1,10 @@
 """Logging in: the shop's name and logo on top, user name and password, Enter logs in.
 
 A wrong password is said in the dialog itself (no pop-up); the password field is cleared and
-gets the focus again. The attempt is committed either way (it counts failed logins).
+gets the focus again. The attempt is committed either way (it counts failed logins; after five
+the account waits five minutes, which the service's message says). A user with a temporary
+password chooses their own before the main window opens. "Wachtwoord vergeten?" leads a
+beheerder to the recovery key.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from PySide6.QtWidgets import (
 from kringloopdesk.errors import AuthenticationError, UserError
 from kringloopdesk.gui import icons
 from kringloopdesk.gui.context import AppContext
+from kringloopdesk.gui.dialogs.change_password_dialog import ChangePasswordDialog
+from kringloopdesk.gui.dialogs.password_recovery_dialog import PasswordRecoveryDialog
 from kringloopdesk.gui.operations import DatabaseOp
 from kringloopdesk.gui.widgets.logo_picker import logo_pixmap
 from kringloopdesk.services.auth import Actor, LoginAttempt, attempt_login
@@ -62,6 +67,12 @@ class LoginDialog(QDialog):
         form.setVerticalSpacing(12)
         form.addRow(self.tr("Gebruikersnaam"), self.username_edit)
         form.addRow(self.tr("Wachtwoord"), self.password_edit)
+        self.forgot_button = QPushButton(self.tr("Wachtwoord vergeten?"))
+        self.forgot_button.setObjectName("LinkButton")
+        self.forgot_button.setAutoDefault(False)
+        self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.forgot_button.clicked.connect(self.recover_password)
+        form.addRow("", self.forgot_button)
 
         self.error_label = QLabel()
         self.error_label.setObjectName("LoginError")
@@ -97,6 +108,8 @@ class LoginDialog(QDialog):
         layout.addLayout(buttons)
         self.setTabOrder(self.username_edit, self.password_edit)
         self.setTabOrder(self.password_edit, self.login_button)
+        self.setTabOrder(self.login_button, self.forgot_button)
+        self.setTabOrder(self.forgot_button, quit_button)
         self.username_edit.setFocus()
 
     def log_in(self) -> None:
@@ -107,10 +120,10 @@ class LoginDialog(QDialog):
             return
         password = self.password_edit.text()
         DatabaseOp(self.ctx, self, lambda s: attempt_login(s, username, password)).success(
-            self._after_attempt
+            lambda attempt: self._after_attempt(attempt, password)
         ).failure(lambda error: self.show_problem(error.message)).run()
 
-    def _after_attempt(self, attempt: LoginAttempt) -> None:
+    def _after_attempt(self, attempt: LoginAttempt, password: str) -> None:
         try:
             actor = attempt.actor_or_raise()
         except AuthenticationError as error:
@@ -118,7 +131,25 @@ class LoginDialog(QDialog):
             self.password_edit.clear()
             self.password_edit.setFocus()
             return
+        if actor.must_change_password:
+            dialog = ChangePasswordDialog(self.ctx, actor, self, current_password=password)
+            accepted = dialog.ask()
+            actor = dialog.actor
+            dialog.deleteLater()  # it holds the login (and its key) until then
+            if not accepted:
+                self.show_problem(self.tr("Kies eerst een eigen wachtwoord; daarna gaat u verder."))
+                self.password_edit.clear()
+                self.password_edit.setFocus()
+                return
         self._logged_in(actor)
+
+    def recover_password(self) -> None:
+        dialog = PasswordRecoveryDialog(self.ctx, self, self.username_edit.text().strip())
+        accepted = dialog.ask()
+        actor = dialog.actor
+        dialog.deleteLater()
+        if accepted and actor is not None:
+            self._logged_in(actor)
 
     def _logged_in(self, actor: Actor) -> None:
         self.ctx.actor = actor

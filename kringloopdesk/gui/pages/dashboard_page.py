@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 from kringloopdesk.gui import icons
 from kringloopdesk.gui.context import GOODS, PLACEMENTS, AppContext
 from kringloopdesk.gui.formatting import format_long_date, format_number, month_name
+from kringloopdesk.gui.messages import sensitive_data_closed_text
 from kringloopdesk.gui.operations import query
 from kringloopdesk.gui.theme import current_colors
+from kringloopdesk.gui.widgets.notice import NoticeBanner
 from kringloopdesk.gui.widgets.page import PAGE_MARGIN, Page
 from kringloopdesk.services.dashboard import DashboardFigures, dashboard_figures
 
@@ -119,6 +121,15 @@ class DashboardPage(Page):
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(PAGE_MARGIN, 20, PAGE_MARGIN, 24)
+        self.key_notice: NoticeBanner | None = None
+        if ctx.sensitive_data_closed and ctx.actor is not None:
+            self.key_notice = NoticeBanner(
+                self.tr("Gevoelige gegevens gesloten"),
+                sensitive_data_closed_text(ctx.actor.role),
+                "lock",
+            )
+            body_layout.addWidget(self.key_notice)
+            body_layout.addSpacing(8)
         body_layout.addLayout(grid)
         body_layout.addWidget(self.updated_label)
         body_layout.addStretch(1)

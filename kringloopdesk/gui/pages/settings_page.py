@@ -1,7 +1,10 @@
-"""Instellingen: the shop's profile (name, address, certificate code, mission, logo, accent).
+"""Instellingen, in tabs. "Winkel": the shop's profile (name, address, certificate code,
+mission, logo, accent) and the shop-wide security settings (idle lock, retention period).
+"Gebruikers" (beheerder only): see ``users_page``.
 
-A beheerder edits and saves it (Ctrl+S); other roles see it read-only. Leaving the page with
-unsaved changes asks first; a failed save keeps everything that was typed.
+A beheerder edits and saves the first tab (Ctrl+S) in one unit of work; other roles see it
+read-only. Leaving the page with unsaved changes asks first; a failed save keeps everything
+that was typed.
 """
 
 from __future__ import annotations
@@ -15,23 +18,33 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kringloopdesk.errors import UserError, ValidationError
 from kringloopdesk.gui import icons
-from kringloopdesk.gui.context import SHOP, AppContext
+from kringloopdesk.gui.context import AUDIT, SHOP, SHOP_SETTINGS, AppContext
 from kringloopdesk.gui.messages import MessageBox, UnsavedChoice
 from kringloopdesk.gui.operations import DatabaseOp, query
+from kringloopdesk.gui.pages.users_page import UsersPage
+from kringloopdesk.gui.theme import current_colors
 from kringloopdesk.gui.widgets.accent_picker import AccentPicker
 from kringloopdesk.gui.widgets.form import ValidatedForm
 from kringloopdesk.gui.widgets.logo_picker import LogoPicker
 from kringloopdesk.gui.widgets.page import PAGE_MARGIN, Page
+from kringloopdesk.services.permissions import Permission
+from kringloopdesk.services.settings import get_setting, set_setting
 from kringloopdesk.services.setup import ShopInfo, get_shop, update_shop, validate_shop
+from kringloopdesk.settings import SETTINGS
 
 FORM_MAX_WIDTH = 760
 LABEL_WIDTH = 150
+# The shop-wide settings on the first tab, in the order shown.
+SHOP_SETTING_KEYS = ("idle_lock_minutes", "retention_years")
 
 
 def _text(edit: QLineEdit) -> str | None:
@@ -44,6 +57,7 @@ class SettingsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.saved: ShopInfo | None = None
+        self.saved_settings: dict[str, int] = {}
         self.editable = ctx.is_beheerder
 
         self.name_edit = QLineEdit()
@@ -97,7 +111,29 @@ class SettingsPage(Page):
             self.accent_picker,
             hint=self.tr("De kleur van knoppen en de navigatie"),
         )
-        self.forms = (self.shop_form, self.certificate_form, self.look_form)
+
+        self.idle_spin = _spin_box(SHOP_SETTING_KEYS[0], self.tr(" minuten"))
+        self.retention_spin = _spin_box(SHOP_SETTING_KEYS[1], self.tr(" jaar"))
+        self.security_form = ValidatedForm(lambda: {}, label_width=LABEL_WIDTH)
+        self.security_form.add_field(
+            "idle_lock_minutes",
+            self.tr("Vergrendelen na"),
+            self.idle_spin,
+            hint=self.tr(
+                "Zo lang zonder toetsaanslag of muisklik, dan vraagt KringloopDesk het wachtwoord "
+                "opnieuw. Wat open staat, blijft staan."
+            ),
+        )
+        self.security_form.add_field(
+            "retention_years",
+            self.tr("Bewaartermijn"),
+            self.retention_spin,
+            hint=self.tr(
+                "Na zoveel jaar na de laatste plaatsing komt een deelnemer op de lijst om te "
+                "anonimiseren (Privacy)."
+            ),
+        )
+        self.forms = (self.shop_form, self.certificate_form, self.look_form, self.security_form)
         for form in self.forms:
             form.changed.connect(self._update_buttons)
 
@@ -119,9 +155,9 @@ class SettingsPage(Page):
         self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         self.save_shortcut.activated.connect(self._save_requested)
 
-        subtitle = QLabel(self.tr("De gegevens van de winkel, voor het venster en de certificaten"))
+        self.subtitle = QLabel()
         header = self.make_header(
-            subtitle, [self.blocked_label, self.revert_button, self.save_button]
+            self.subtitle, [self.blocked_label, self.revert_button, self.save_button]
         )
 
         body = QWidget()
@@ -137,6 +173,7 @@ class SettingsPage(Page):
             (self.tr("Winkel"), self.shop_form),
             (self.tr("Certificaten"), self.certificate_form),
             (self.tr("Uiterlijk"), self.look_form),
+            (self.tr("Beveiliging en privacy"), self.security_form),
         ):
             column.addWidget(_section_title(title))
             column.addWidget(_card(form))
@@ -144,17 +181,52 @@ class SettingsPage(Page):
         required_note.setObjectName("FormNote")
         column.addWidget(required_note)
         column.addStretch(1)
-        self.set_content(header, body)
+        self.shop_scroll = QScrollArea()
+        self.shop_scroll.setWidgetResizable(True)
+        self.shop_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.shop_scroll.setWidget(body)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("PageTabs")
+        self.tabs.setDocumentMode(True)
+        muted = current_colors().muted_text
+        self.tabs.addTab(self.shop_scroll, icons.icon("settings", muted), self.tr("Winkel"))
+        self.users_page: UsersPage | None = None
+        if ctx.may(Permission.MANAGE_USERS):
+            self.users_page = UsersPage(ctx)
+            self.tabs.addTab(self.users_page, icons.icon("users", muted), self.tr("Gebruikers"))
+        else:
+            self.tabs.tabBar().hide()  # one tab needs no tab bar
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.set_content(header, self.tabs, scroll=False)
 
         for form in self.forms:
             form.set_read_only(not self.editable)
         self.revert_button.setVisible(False)
         self.save_button.setVisible(self.editable)
         self.save_shortcut.setEnabled(self.editable)
+        self._tab_changed(0)
         ctx.hub.changed.connect(self._on_changed)
 
     def title(self) -> str:
         return self.tr("Instellingen")
+
+    def show_users(self) -> None:
+        if self.users_page is not None:
+            self.tabs.setCurrentWidget(self.users_page)
+
+    def _tab_changed(self, index: int) -> None:
+        on_shop = self.tabs.widget(index) is self.shop_scroll
+        if on_shop:
+            self.subtitle.setText(
+                self.tr("De gegevens van de winkel, voor het venster en de certificaten")
+            )
+        else:
+            self.subtitle.setText(self.tr("Wie met KringloopDesk werkt, en wat ieder mag"))
+        for widget in (self.blocked_label, self.save_button):
+            widget.setVisible(on_shop and self.editable)
+        self.revert_button.setVisible(on_shop and self.editable and self.is_dirty())
+        self.save_shortcut.setEnabled(on_shop and self.editable)
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -164,18 +236,26 @@ class SettingsPage(Page):
             self.refresh()
 
     def _on_changed(self, changes: frozenset[str]) -> None:
-        if SHOP in changes and not self.is_dirty():
+        if changes & {SHOP, SHOP_SETTINGS} and not self.is_dirty():
             self.refresh()
 
     def refresh(self) -> None:
+        if self.users_page is not None and self.tabs.currentWidget() is self.users_page:
+            self.users_page.refresh()
         if self.is_dirty():
             return  # F5 never throws away what was typed
-        shop = query(self.ctx, self, get_shop)
-        if shop is not None:
-            self.load(shop)
+        loaded = query(
+            self.ctx,
+            self,
+            lambda s: (get_shop(s), {key: get_setting(s, key) for key in SHOP_SETTING_KEYS}),
+        )
+        if loaded is not None:
+            self.load(*loaded)
 
-    def load(self, shop: ShopInfo) -> None:
+    def load(self, shop: ShopInfo, settings: dict[str, int] | None = None) -> None:
         self.saved = shop
+        if settings is not None:
+            self.saved_settings = dict(settings)
         for form in self.forms:
             form.blockSignals(True)
         self.name_edit.setText(shop.name)
@@ -189,6 +269,8 @@ class SettingsPage(Page):
         self.mission_edit.setText(shop.mission or "")
         self.logo_picker.set_logo(shop.logo)
         self.accent_picker.set_color(shop.accent_color)
+        for key, spin in self._setting_spins().items():
+            spin.setValue(int(self.saved_settings.get(key, SETTINGS[key].default)))
         for form in self.forms:
             form.blockSignals(False)
             form.reset()
@@ -213,14 +295,19 @@ class SettingsPage(Page):
             accent_color=self.accent_picker.color,
         )
 
-    def _validate(self) -> dict[str, str]:
-        try:
-            validate_shop(self.current_info())
-        except ValidationError as error:
-            return error.field_errors
-        return {}
+    def _setting_spins(self) -> dict[str, QSpinBox]:
+        return {"idle_lock_minutes": self.idle_spin, "retention_years": self.retention_spin}
 
-    def is_dirty(self) -> bool:
+    def changed_settings(self) -> dict[str, int]:
+        if not self.saved_settings:
+            return {}
+        return {
+            key: spin.value()
+            for key, spin in self._setting_spins().items()
+            if spin.value() != self.saved_settings.get(key)
+        }
+
+    def _shop_dirty(self) -> bool:
         if self.saved is None:
             return False
         current = self.current_info()
@@ -241,6 +328,16 @@ class SettingsPage(Page):
             )
         )
 
+    def _validate(self) -> dict[str, str]:
+        try:
+            validate_shop(self.current_info())
+        except ValidationError as error:
+            return error.field_errors
+        return {}
+
+    def is_dirty(self) -> bool:
+        return self._shop_dirty() or bool(self.changed_settings())
+
     def first_problem(self) -> str | None:
         for form in self.forms:
             problem = form.first_problem()
@@ -254,7 +351,7 @@ class SettingsPage(Page):
         dirty = self.is_dirty()
         problem = self.first_problem() if dirty else None
         self.save_button.setEnabled(dirty and problem is None)
-        self.revert_button.setVisible(dirty)
+        self.revert_button.setVisible(dirty and self.tabs.currentWidget() is self.shop_scroll)
         if not dirty:
             reason = self.tr("Alles is opgeslagen")
         elif problem:
@@ -281,12 +378,26 @@ class SettingsPage(Page):
             return False
         actor = self.ctx.actor
         assert actor is not None
-        info = self.current_info()
+        info = self.current_info() if self._shop_dirty() else None
+        settings = self.changed_settings()
+        saved_settings = {**self.saved_settings, **settings}
+
+        def save(session) -> ShopInfo | None:
+            shop = update_shop(session, actor, info) if info is not None else None
+            for key, value in settings.items():
+                set_setting(session, actor, key, value)
+            return shop
+
+        message = (
+            self.tr("Winkelgegevens opgeslagen")
+            if not settings
+            else self.tr("Instellingen opgeslagen")
+        )
         return (
-            DatabaseOp(self.ctx, self, lambda s: update_shop(s, actor, info), changes={SHOP})
-            .success(self.load)
+            DatabaseOp(self.ctx, self, save, changes={SHOP, SHOP_SETTINGS, AUDIT})
+            .success(lambda shop: self.load(shop or self.saved, saved_settings))
             .failure(self._save_failed)
-            .message(self.tr("Winkelgegevens opgeslagen"))
+            .message(message)
             .run()
         )
 
@@ -302,13 +413,26 @@ class SettingsPage(Page):
     def may_leave(self) -> bool:
         if not self.editable or not self.is_dirty():
             return True
-        choice = MessageBox.ask_unsaved_changes(self, self.tr("de winkelgegevens"))
+        what = (
+            self.tr("de winkelgegevens") if self._shop_dirty() else self.tr("de instellingen")
+        )
+        choice = MessageBox.ask_unsaved_changes(self, what)
         if choice is UnsavedChoice.SAVE:
             return self.save()
         if choice is UnsavedChoice.DISCARD:
             self.revert()
             return True
         return False
+
+
+def _spin_box(key: str, suffix: str) -> QSpinBox:
+    declared = SETTINGS[key]
+    spin = QSpinBox()
+    spin.setRange(int(declared.minimum), int(declared.maximum))
+    spin.setValue(int(declared.default))
+    spin.setSuffix(suffix)
+    spin.setMaximumWidth(160)
+    return spin
 
 
 def _section_title(text: str) -> QLabel:

@@ -30,6 +30,8 @@ class _Field:
     label: str
     widget: QWidget
     error_label: QLabel
+    row_label: QLabel
+    hint_label: QLabel | None = None
     touched: bool = False
     touches_on_change: bool = False
 
@@ -81,6 +83,7 @@ class ValidatedForm(QWidget):
             column.addLayout(narrow)
         else:
             column.addWidget(widget)
+        hint_label = None
         if hint:
             hint_label = QLabel(hint)
             hint_label.setObjectName("FieldHint")
@@ -93,7 +96,7 @@ class ValidatedForm(QWidget):
             # Forms shown one under the other line up their fields.
             row_label.setMinimumWidth(self._label_width)
         self.layout_.addRow(row_label, column)
-        self._fields[name] = _Field(name, label, widget, error_label)
+        self._fields[name] = _Field(name, label, widget, error_label, row_label, hint_label)
         for signal_name in _CHANGE_SIGNALS:
             signal = getattr(widget, signal_name, None)
             if signal is not None:
@@ -114,6 +117,16 @@ class ValidatedForm(QWidget):
 
     def widget(self, name: str) -> QWidget:
         return self._fields[name].widget
+
+    def hint_label(self, name: str) -> QLabel | None:
+        return self._fields[name].hint_label
+
+    def set_field_visible(self, name: str, visible: bool) -> None:
+        """Show or hide a whole row (a field that only some choices need)."""
+        self.layout_.setRowVisible(self._fields[name].row_label, visible)
+
+    def is_field_visible(self, name: str) -> bool:
+        return not self._fields[name].row_label.isHidden()
 
     def _on_left(self, name: str) -> None:
         field = self._fields[name]

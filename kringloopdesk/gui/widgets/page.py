@@ -13,12 +13,15 @@ from PySide6.QtWidgets import (
 )
 
 from kringloopdesk.gui.context import AppContext
+from kringloopdesk.services.permissions import Permission
 
 PAGE_MARGIN = 32
 
 
 class Page(QWidget):
     icon_name = ""
+    # The page is in the rail only for roles with this permission (None: for everyone).
+    permission: Permission | None = None
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,14 +54,18 @@ class Page(QWidget):
             row.addWidget(action)
         return header
 
-    def set_content(self, header: QFrame, body: QWidget) -> None:
-        """Lay the page out: the header on top, the body scrolling beneath it."""
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+    def set_content(self, header: QFrame, body: QWidget, *, scroll: bool = True) -> None:
+        """Lay the page out: the header on top, the body beneath it — scrolling, or (for a
+        list that scrolls itself) filling the rest of the page."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(header)
-        layout.addWidget(scroll, 1)
+        if scroll:
+            area = QScrollArea()
+            area.setWidgetResizable(True)
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setWidget(body)
+            layout.addWidget(area, 1)
+        else:
+            layout.addWidget(body, 1)

@@ -1,5 +1,6 @@
 """The first start: the wizard, filled in as a person would, creates the shop and the
-beheerder and opens the main window without a second login."""
+beheerder, shows the recovery key once (and saves it as a PDF), and opens the main window
+without a second login."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from kringloopdesk.gui.context import AppContext
 from kringloopdesk.gui.dialogs.first_run_wizard import FirstRunWizard
 from kringloopdesk.gui.widgets.logo_picker import LogoPicker
 from kringloopdesk.services.auth import attempt_login
+from kringloopdesk.services.keys import recover_with_key
 from kringloopdesk.services.setup import get_shop, is_initialised
+from tests.gui.helpers import pdf_text
 
 
 def type_into(qtbot, edit: QLineEdit, text: str) -> None:
@@ -81,6 +84,28 @@ def test_the_wizard_creates_shop_and_beheerder_and_opens_the_main_window(
     type_into(qtbot, page.full_name_edit, "Bea de Vries")
     type_into(qtbot, page.password_edit, "een-goed-wachtwoord")
     type_into(qtbot, page.repeat_edit, "een-goed-wachtwoord")
+    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "Winkel aanmaken"
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+
+    # The shop exists now; the last page shows the recovery key, once.
+    key_page = wizard.key_page
+    assert wizard.currentPage() is key_page
+    with db.read_session() as session:
+        assert is_initialised(session)
+    key = key_page.view.key_label.text()
+    assert len(key) == 39 and key.count("-") == 7  # 8 groups of 4
+    assert not wizard.button(QWizard.WizardButton.BackButton).isVisible()
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert not finish.isEnabled()
+    assert "herstelsleutel" in key_page.blocked_label.text()
+    wizard.reject()  # Esc does not leave the key unseen
+    assert wizard.isVisible() and controller.main_window is None
+    assert messages.user_errors == []
+    assert controller.ctx.actor is None
+
+    key_page.view.confirm_check.setFocus()
+    qtbot.keyClick(key_page.view.confirm_check, Qt.Key.Key_Space)
+    assert finish.isEnabled()
     with qtbot.waitSignal(wizard.shop_created) as created:
         click(qtbot, wizard, QWizard.WizardButton.FinishButton)
 
@@ -92,7 +117,7 @@ def test_the_wizard_creates_shop_and_beheerder_and_opens_the_main_window(
     assert window.isVisible()
     assert not wizard.isVisible()
     assert controller.ctx.actor == actor
-    assert "Bea de Vries" in window.user_item.text_label.text()
+    assert "Bea de Vries" in window.user_button.text()
     assert messages.user_errors == [] and messages.bug_reports == []
 
     with db.read_session() as session:
@@ -104,6 +129,45 @@ def test_the_wizard_creates_shop_and_beheerder_and_opens_the_main_window(
     assert shop.logo == logo_file.read_bytes() and shop.logo_mime == "image/png"
     with db.session() as session:
         assert attempt_login(session, "bea", "een-goed-wachtwoord").actor is not None
+    with db.session() as session:  # the key shown is the shop's recovery key
+        recovered = recover_with_key(session, "bea", key.lower(), "nog-een-wachtwoord")
+    assert recovered.data_key == actor.data_key
+
+
+def test_the_recovery_key_is_saved_as_a_pdf(
+    controller: AppController, qtbot, tmp_path: Path, messages
+) -> None:
+    wizard = controller.start()
+    qtbot.addWidget(wizard)
+    fill_in_everything(qtbot, wizard)
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    view = wizard.key_page.view
+    key = view.key_label.text()
+
+    messages.save_paths.append(tmp_path / "herstelsleutel")  # the user typed no .pdf
+    qtbot.mouseClick(view.pdf_button, Qt.MouseButton.LeftButton)
+
+    assert messages.save_questions == ["Herstelsleutel Kringloop Zeist.pdf"]
+    pdf = tmp_path / "herstelsleutel.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert view.saved_path == pdf
+    assert "herstelsleutel.pdf" in view.saved_label.text()
+    assert key in pdf_text(pdf)
+
+    messages.save_paths.append(tmp_path / "bestaat-niet" / "sleutel.pdf")
+    qtbot.mouseClick(view.pdf_button, Qt.MouseButton.LeftButton)
+    assert len(messages.user_errors) == 1
+    assert "kan niet worden opgeslagen" in messages.texts[0]
+
+
+def fill_in_everything(qtbot, wizard: FirstRunWizard) -> None:
+    type_into(qtbot, wizard.shop_page.name_edit, "Kringloop Zeist")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    page = wizard.beheerder_page
+    type_into(qtbot, page.username_edit, "bea")
+    type_into(qtbot, page.password_edit, "een-goed-wachtwoord")
+    type_into(qtbot, page.repeat_edit, "een-goed-wachtwoord")
 
 
 def test_next_stays_disabled_and_says_why(controller: AppController, qtbot) -> None:
@@ -153,14 +217,14 @@ def test_the_passwords_must_match(controller: AppController, qtbot) -> None:
     type_into(qtbot, page.username_edit, "bea")
     type_into(qtbot, page.password_edit, "een-goed-wachtwoord")
     type_into(qtbot, page.repeat_edit, "een-ander-wachtwoord")
-    finish = wizard.button(QWizard.WizardButton.FinishButton)
-    assert not finish.isEnabled()
+    create = wizard.button(QWizard.WizardButton.CommitButton)
+    assert not create.isEnabled()
     assert "Niet gelijk" in page.blocked_label.text()
     assert page.blocked_label.text().startswith("Aanmaken kan nog niet")
 
     page.repeat_edit.clear()
     type_into(qtbot, page.repeat_edit, "een-goed-wachtwoord")
-    assert finish.isEnabled()
+    assert create.isEnabled()
 
 
 def test_a_shop_created_meanwhile_elsewhere_leads_to_the_login(
@@ -187,7 +251,7 @@ def test_a_shop_created_meanwhile_elsewhere_leads_to_the_login(
             password="nog-een-wachtwoord",
         )
 
-    click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    click(qtbot, wizard, QWizard.WizardButton.CommitButton)
 
     assert len(messages.texts) == 1 and "Kringloop Elders" in messages.texts[0]
     assert isinstance(controller.first_window, LoginDialog)

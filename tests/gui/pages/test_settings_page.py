@@ -27,7 +27,8 @@ def window(ctx: AppContext, qtbot) -> MainWindow:
 
 
 def open_settings(window: MainWindow, qtbot) -> SettingsPage:
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    index = next(i for i, p in enumerate(window.pages) if isinstance(p, SettingsPage))
+    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1.value + index), Qt.KeyboardModifier.ControlModifier)
     page = window.current_page
     assert isinstance(page, SettingsPage)
     return page
