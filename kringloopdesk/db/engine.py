@@ -165,7 +165,15 @@ def explain_connect_error(url: URL, exc: BaseException) -> DatabaseOpenError:
     """Turn a driver error on connecting or first use into a message the user can act on."""
     where = describe_url(url)
     message = str(getattr(exc, "orig", exc)).lower()
-    if is_sqlite(url):
+    if "locked" in message or "busy" in message or "could not obtain lock" in message:
+        text_ = _(
+            "De database '{where}' is in gebruik door een ander programma. "
+            "Sluit dat programma en probeer het opnieuw.",
+            where=where,
+        )
+    elif ("disk" in message and "full" in message) or "no space left" in message:
+        text_ = _("De schijf is vol. Maak ruimte vrij en probeer het opnieuw.")
+    elif is_sqlite(url):
         if "not a database" in message or "malformed" in message or "encrypted" in message:
             text_ = _(
                 "'{where}' is geen geldige KringloopDesk-database of is beschadigd. "
@@ -178,14 +186,6 @@ def explain_connect_error(url: URL, exc: BaseException) -> DatabaseOpenError:
                 "beschrijfbaar zijn, of kies een andere plek.",
                 where=where,
             )
-        elif "locked" in message or "busy" in message:
-            text_ = _(
-                "De database '{where}' is in gebruik door een ander programma. "
-                "Sluit dat programma en probeer het opnieuw.",
-                where=where,
-            )
-        elif "disk" in message and "full" in message:
-            text_ = _("De schijf is vol. Maak ruimte vrij en probeer het opnieuw.")
         else:
             text_ = _(
                 "De database '{where}' kan niet worden geopend. Controleer of de map bestaat "
