@@ -42,6 +42,22 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 
 @pytest.fixture(autouse=True)
+def quick_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id at its real cost (64 MiB, 3 passes) takes ~0.1 s per login or password; the
+    in-process tests use a small cost so the suite stays quick. The CLI tests run the real
+    program in a subprocess, so the real parameters are tested there."""
+    from argon2 import PasswordHasher
+
+    from kringloopdesk.services import auth, crypto
+
+    monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024,
+                                                        parallelism=1))
+    monkeypatch.setattr(crypto, "KDF_TIME_COST", 1)
+    monkeypatch.setattr(crypto, "KDF_MEMORY_KIB", 1024)
+    monkeypatch.setattr(crypto, "KDF_PARALLELISM", 1)
+
+
+@pytest.fixture(autouse=True)
 def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Keep every test out of the real user data folder."""
     home = tmp_path / "home"
