@@ -119,6 +119,9 @@ def _install_sqlite_behaviour(engine: Engine) -> None:
         try:
             cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA foreign_keys = ON")
+            # Deleted and anonymised personal data is overwritten, not left in free pages
+            # (Debian's SQLite does this by default, Windows builds may not).
+            cursor.execute("PRAGMA secure_delete = ON")
             if engine.url.database not in (None, "", ":memory:"):
                 mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
                 if mode and str(mode[0]).lower() != "wal":

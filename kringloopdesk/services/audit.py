@@ -113,6 +113,23 @@ def list_entries(
     return [_info(e) for e in session.scalars(query.offset(offset).limit(limit))]
 
 
+@dataclass(frozen=True)
+class AuditFacets:
+    """What the log's filters can offer: every user name and record type that occurs."""
+
+    usernames: tuple[str, ...]
+    entities: tuple[str, ...]
+
+
+@requires(Permission.VIEW_AUDIT)
+def facets(session: Session, actor: object) -> AuditFacets:
+    usernames = session.scalars(
+        select(AuditEntry.username).where(AuditEntry.username.is_not(None)).distinct()
+    )
+    entities = session.scalars(select(AuditEntry.entity).distinct())
+    return AuditFacets(tuple(sorted(usernames, key=str.lower)), tuple(sorted(entities)))
+
+
 def entries_about(session: Session, entity: str, entity_id: int) -> list[AuditInfo]:
     """All entries about one record (for an inzage export; the caller checks permission)."""
     query = (

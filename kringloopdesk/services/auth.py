@@ -120,7 +120,9 @@ def set_password(user: User, password: str, data_key: bytes | None) -> None:
         salt = crypto.new_salt()
         user.key_salt = salt
         user.wrapped_data_key = crypto.wrap_key(crypto.derive_key(password, salt), data_key)
-    elif user.role not in KEY_HOLDING_ROLES:
+    else:
+        # No key to wrap (an invoer, or a user without access changing their password): a
+        # copy wrapped with the old password would only pretend to give access.
         user.key_salt = None
         user.wrapped_data_key = None
     user.failed_logins = 0

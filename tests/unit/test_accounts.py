@@ -199,6 +199,9 @@ def test_audit_log_lists_and_filters_but_never_changes(shop_db: Database, beheer
         session.execute(delete(AuditEntry))
     with shop_db.read_session() as session:
         assert audit.count_entries(session, beheerder) == total
+        found = audit.facets(session, beheerder)
+    assert {"beheer", "marieke"} <= set(found.usernames)
+    assert {"users", "shop_profile"} <= set(found.entities)
     with pytest.raises(PermissionDeniedError), shop_db.read_session() as session:
         audit.list_entries(session, begeleider)
 
@@ -221,3 +224,14 @@ def test_shop_settings_have_defaults_and_validate(shop_db: Database, beheerder: 
         settings.set_setting(session, begeleider, "retention_years", 5)
     with pytest.raises(ValidationError), shop_db.read_session() as session:
         settings.get_setting(session, "language")  # a local setting, not in the database
+
+
+def test_a_password_change_without_access_leaves_no_stale_key(
+    shop_db: Database, beheerder: Actor, begeleider: Actor
+) -> None:
+    without_key = Actor(begeleider.user_id, "marieke", "Marieke", "begeleider")
+    with shop_db.session() as session:
+        change_own_password(session, without_key, COACH_PASSWORD, "ander-wachtwoord")
+    with shop_db.read_session() as session:
+        [info] = [u for u in users.list_users(session, beheerder) if u.username == "marieke"]
+    assert not info.has_key_access

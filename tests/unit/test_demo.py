@@ -197,12 +197,16 @@ def test_small_demo_workers(shop_db: Database, small: DemoSummary) -> None:
         assert set(session.scalars(select(Worker.doelgroep_id).distinct())) == doelgroepen
         names = {f"{w.first_name} {w.last_name}" for w in session.scalars(select(Worker))}
         assert {"Anaïs Çelik-van den Heuvel", "Jeroen van 't Hof", "Łukasz Nowak"} <= names
-        for worker in session.scalars(select(Worker)):
+        workers = list(session.scalars(select(Worker)))
+        for worker in workers:
             assert worker.number.startswith("D-") and len(worker.number) == 6
             assert worker.postcode is None or worker.postcode.startswith("38")
-            # Nothing sensitive is written (it may only ever be stored encrypted).
-            assert worker.support_need_enc is None and worker.work_adjustments_enc is None
-        assert count(session, ProgressNote) == 0
+        # Sensitive texts exist only as ciphertext (version byte 1, nonce, tag).
+        encrypted = [w.support_need_enc for w in workers if w.support_need_enc is not None]
+        assert len(encrypted) > len(workers) // 2
+        assert all(blob[:1] == b"\x01" and len(blob) > 29 for blob in encrypted)
+        notes = list(session.scalars(select(ProgressNote)))
+        assert notes and all(note.body_enc[:1] == b"\x01" for note in notes)
         referrers = set(session.scalars(select(Worker.referrer)))
         assert {"Amfors", "UWV", "Gemeente Amersfoort", "ROC Midden Nederland"} <= referrers
 

@@ -35,6 +35,7 @@ def test_sqlite_runs_in_wal_with_foreign_keys(db: Database) -> None:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+        assert connection.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
 
 
 def test_a_text_file_is_refused_and_not_touched(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ COACHES = {"beheerder", "begeleider"}
 
 EXPECTED: dict[str, set[str]] = {
     "audit.count_entries": BEHEERDER,
+    "audit.facets": BEHEERDER,
     "audit.list_entries": BEHEERDER,
     "demo.generate_demo": BEHEERDER,
     "keys.renew_recovery_key": BEHEERDER,
@@ -31,6 +32,22 @@ EXPECTED: dict[str, set[str]] = {
     "users.list_users": BEHEERDER,
     "users.reset_password": BEHEERDER,
     "users.set_active": BEHEERDER,
+    "privacy.retention_candidates": BEHEERDER,
+    "privacy.anonymise_worker": BEHEERDER,
+    "privacy.inzage_export": BEHEERDER,
+    "privacy.delete_worker": BEHEERDER,
+    "workers.create_worker": COACHES,
+    "workers.update_worker": COACHES,
+    "workers.add_progress_note": COACHES,
+    "workers.list_progress_notes": COACHES,
+    "placements.list_placements": COACHES,
+    "placements.create_placement": COACHES,
+    "placements.end_placement": COACHES,
+    # Every role, but an invoer gets the name and number only (tested in test_workers.py).
+    "workers.get_worker": ALL,
+    "workers.get_worker_name": ALL,
+    "workers.worker_names": ALL,
+    "placements.add_hours": ALL,
 }
 
 # Functions that take an actor but check nothing, on purpose: self-service for every

@@ -1,0 +1,286 @@
+"""The screenshots in docs/screenshots, made from demo data, offscreen:
+
+    QT_QPA_PLATFORM=offscreen python -m kringloopdesk.gui.screenshots docs/screenshots
+
+Builds a throwaway shop in a temporary folder (``generate_demo(scale="small")`` plus some
+real use of the user and privacy tools, so that the log has something to show), opens the
+screens the way a beheerder would and saves each as a PNG. ``--all`` adds the dialogs and
+the other screens, for reviewing the look.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+SHOP = "Kringloop Amersfoort-Leusden"
+BEHEERDER = ("bea", "Bea de Vries", "een-goed-wachtwoord")
+WINDOW_SIZE = (1280, 800)
+
+
+def settle(milliseconds: int = 60) -> None:
+    """Let Qt lay out and paint (offscreen, nothing waits on a screen)."""
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+    QCoreApplication.processEvents()
+
+
+def grab(widget: QWidget, path: Path) -> Path:
+    settle()
+    image = widget.grab()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(path)):
+        raise OSError(f"cannot write {path}")
+    print(path)
+    return path
+
+
+def grab_window_with_dialog(window: QWidget, dialog: QWidget, path: Path) -> Path:
+    """The window with a dialog centred over it, as the user would see both."""
+    from PySide6.QtGui import QPainter
+
+    settle()
+    image = window.grab()
+    painter = QPainter(image)
+    shade = image.rect()
+    painter.fillRect(shade, _shade())
+    picture = dialog.grab()
+    x = (image.width() / image.devicePixelRatio() - picture.width()) / 2
+    y = (image.height() / image.devicePixelRatio() - picture.height()) / 2.4
+    painter.drawPixmap(int(x), int(y), picture)
+    painter.end()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(str(path))
+    print(path)
+    return path
+
+
+def _shade():
+    from PySide6.QtGui import QColor
+
+    return QColor(20, 30, 25, 70)
+
+
+def build_shop(folder: Path):
+    """A demo shop with some history in the log; returns (ctx, recovery key)."""
+    from kringloopdesk.db.engine import resolve_url
+    from kringloopdesk.db.migrate import open_database
+    from kringloopdesk.gui.context import AppContext
+    from kringloopdesk.services.auth import attempt_login
+    from kringloopdesk.services.demo import generate_demo
+    from kringloopdesk.services.privacy import anonymise_worker, inzage_export, retention_candidates
+    from kringloopdesk.services.setup import ShopInfo, initialise_shop
+    from kringloopdesk.services.users import change_role, create_user, list_users, reset_password
+
+    db = open_database(resolve_url(str(folder / "demo.sqlite")))
+    username, full_name, password = BEHEERDER
+    with db.session() as session:
+        result = initialise_shop(
+            session,
+            ShopInfo(name=SHOP, certificate_prefix="KAL", city="Amersfoort",
+                     mission="Mensen en spullen een tweede kans"),
+            username=username, full_name=full_name, password=password,
+        )
+    actor = result.actor
+    # Three years back, so that some people are past the two-year retention period.
+    with db.session() as session:
+        generate_demo(session, actor, scale="small", today=dt.date.today() - dt.timedelta(days=900))
+    with db.session() as session:
+        create_user(session, actor, username="sanne", full_name="Sanne Bakker",
+                    role="invoer", password="tijdelijk-2025")
+        create_user(session, actor, username="dirk", full_name="Dirk Mulder",
+                    role="begeleider", password="tijdelijk-2025")
+    with db.session() as session:
+        users = {u.username: u for u in list_users(session, actor)}
+        change_role(session, actor, users["sanne"].id, "begeleider", new_password="nieuw-2025!")
+        reset_password(session, actor, users["ria"].id, "tijdelijk-2026")
+    for name, secret in (("marieke", "kringloop-demo"), ("henk", "fout"), ("henk", "fout"),
+                         ("youssef", "kringloop-demo"), (username, password)):
+        with db.session() as session:
+            attempt_login(session, name, secret)
+    with db.session() as session:
+        candidates = retention_candidates(session, actor)
+    if candidates:
+        with db.session() as session:
+            anonymise_worker(session, actor, candidates[-1].worker_id)
+        with db.session() as session:
+            inzage_export(session, actor, candidates[0].worker_id)
+    with db.session() as session:
+        actor = attempt_login(session, username, password).actor_or_raise()
+    return AppContext(db, actor=actor), result.recovery_key
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("folder", type=Path, nargs="?", default=Path("docs/screenshots"))
+    parser.add_argument("--all", action="store_true", help="also the dialogs, for review")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    with tempfile.TemporaryDirectory() as temp:
+        os.environ["KRINGLOOPDESK_HOME"] = temp
+        from kringloopdesk.gui.application import create_application
+        from kringloopdesk.gui.theme import apply_theme
+
+        app = create_application("nl")
+        apply_theme(app, "#2e7d32")
+        ctx, recovery_key = build_shop(Path(temp))
+        try:
+            shots(app, ctx, recovery_key, args.folder, args.all)
+        finally:
+            ctx.db.dispose()
+    return 0
+
+
+def shots(app: QApplication, ctx, recovery_key: str, folder: Path, everything: bool) -> None:
+    from kringloopdesk.gui.dialogs.first_run_wizard import FirstRunWizard
+    from kringloopdesk.gui.main_window import MainWindow
+    from kringloopdesk.gui.pages.audit_page import AuditPage
+    from kringloopdesk.gui.pages.privacy_page import PrivacyPage
+    from kringloopdesk.gui.pages.settings_page import SettingsPage
+
+    ctx.idle_lock_ms = 24 * 3600 * 1000  # no lock while taking pictures
+    window = MainWindow(ctx)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+
+    def show(page_class: type) -> QWidget:
+        page = window.page_of(page_class)
+        assert page is not None
+        window.show_page(window.pages.index(page))
+        settle()
+        return page
+
+    settings = show(SettingsPage)
+    settings.show_users()
+    users = settings.users_page
+    users.select_user(users.model.user_at(users.model.rowCount() - 2).id)
+    grab(window, folder / "users.png")
+    show(AuditPage)
+    grab(window, folder / "audit.png")
+    privacy = show(PrivacyPage)
+    privacy.view.selectRow(0)
+    from kringloopdesk.services.workers import worker_names
+
+    with ctx.db.read_session() as session:
+        people = worker_names(session, ctx.actor, "")
+    privacy.picker.set_worker(people[len(people) // 2])
+    grab(window, folder / "privacy.png")
+
+    wizard = FirstRunWizard(type(ctx)(ctx.db))
+    wizard.resize(860, 640)
+    wizard.key_page.show_key(SHOP, recovery_key)
+    # Straight to the last page, as after "Winkel aanmaken" (no second shop is made).
+    wizard.show()
+    for _step in range(3):
+        wizard.next() if wizard.currentPage() is not wizard.beheerder_page else None
+    _show_key_page(wizard)
+    grab(wizard, folder / "recovery_key.png")
+    wizard.actor = ctx.actor
+    wizard.key_page.view.confirm_check.setChecked(True)
+    wizard.hide()
+
+    if everything:
+        review(window, ctx, recovery_key, folder / "review", show)
+    window.idle_watcher.stop()
+    window.close()
+
+
+def _show_key_page(wizard) -> None:
+    """Put the wizard on its last page without running "Winkel aanmaken"."""
+    from PySide6.QtWidgets import QWizard
+
+    page_id = wizard.pageIds()[-1]
+    # QWizard moves only forward through validated pages; a screenshot may skip them.
+    wizard.beheerder_page.validatePage = lambda: True
+    for _step in range(4):
+        if wizard.currentId() == page_id:
+            break
+        wizard.next()
+    wizard.setButtonLayout([QWizard.WizardButton.Stretch, QWizard.WizardButton.FinishButton])
+    settle()
+
+
+def review(window, ctx, recovery_key: str, folder: Path, show: Callable) -> None:
+    from kringloopdesk.gui.dialogs.change_password_dialog import ChangePasswordDialog
+    from kringloopdesk.gui.dialogs.change_role_dialog import ChangeRoleDialog
+    from kringloopdesk.gui.dialogs.delete_person_dialog import DeletePersonDialog
+    from kringloopdesk.gui.dialogs.login_dialog import LoginDialog
+    from kringloopdesk.gui.dialogs.new_user_dialog import NewUserDialog
+    from kringloopdesk.gui.dialogs.password_recovery_dialog import PasswordRecoveryDialog
+    from kringloopdesk.gui.dialogs.recovery_key_dialog import RecoveryKeyDialog
+    from kringloopdesk.gui.dialogs.reset_password_dialog import ResetPasswordDialog
+    from kringloopdesk.gui.pages.dashboard_page import DashboardPage
+    from kringloopdesk.gui.pages.settings_page import SettingsPage
+    from kringloopdesk.services.setup import get_shop
+
+    with ctx.db.read_session() as session:
+        shop = get_shop(session)
+    login = LoginDialog(ctx, shop)
+    login.show()
+    grab(login, folder / "login.png")
+    login.hide()
+    for name, dialog in (
+        ("recovery_dialog", PasswordRecoveryDialog(ctx, None, "bea")),
+        ("new_user", NewUserDialog(ctx, window)),
+        ("change_password", ChangePasswordDialog(ctx, ctx.actor, window)),
+        ("forced_password", ChangePasswordDialog(ctx, ctx.actor, window, current_password="x")),
+        ("recovery_key_dialog", RecoveryKeyDialog(shop.name, recovery_key, window)),
+    ):
+        dialog.show()
+        grab_window_with_dialog(window, dialog, folder / f"{name}.png")
+        dialog.hide()
+    settings = show(SettingsPage)
+    users = settings.users_page
+    everyone = [users.model.user_at(row) for row in range(users.model.rowCount())]
+    invoer = next(u for u in everyone if u.role == "invoer")
+    for name, dialog in (
+        ("change_role", ChangeRoleDialog(ctx, invoer, window)),
+        ("reset_password", ResetPasswordDialog(ctx, invoer, window)),
+    ):
+        if name == "change_role":
+            dialog.role_combo.set_role("begeleider")
+        dialog.show()
+        grab_window_with_dialog(window, dialog, folder / f"{name}.png")
+        dialog.hide()
+    settings.tabs.setCurrentIndex(0)
+    grab(window, folder / "settings.png")
+    settings.shop_scroll.verticalScrollBar().setValue(10_000)
+    grab(window, folder / "settings_security.png")
+    from kringloopdesk.services.workers import worker_names
+
+    with ctx.db.read_session() as session:
+        found = worker_names(session, ctx.actor, "")
+    dialog = DeletePersonDialog(ctx, found[0], window)
+    dialog.show()
+    grab_window_with_dialog(window, dialog, folder / "delete_person.png")
+    dialog.hide()
+    from dataclasses import replace
+
+    from kringloopdesk.gui.main_window import MainWindow
+
+    closed = MainWindow(type(ctx)(ctx.db, actor=replace(ctx.actor, data_key=None),
+                                  idle_lock_ms=ctx.idle_lock_ms))
+    closed.resize(*WINDOW_SIZE)
+    closed.show()
+    grab(closed, folder / "dashboard_closed.png")
+    closed.idle_watcher.stop()
+    closed.close()
+    show(DashboardPage)
+    window.lock()
+    settle()
+    grab_window_with_dialog(window, window.lock_dialog, folder / "lock.png")
+    window.unlock()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

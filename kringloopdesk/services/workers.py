@@ -1,0 +1,651 @@
+"""Workers with a support need (deelnemers): their details, sensitive texts and progress notes.
+
+What a caller gets depends on the role (domain.md, "Who uses it"):
+
+- an invoer sees a worker's number and name only (:class:`WorkerName`, or a
+  :class:`WorkerDetail` whose ``personal`` and ``sensitive`` parts are ``None``);
+- a begeleider or beheerder also sees contact details, birth date, doelgroep, referrer and
+  dates (``personal``);
+- the support need and work adjustments (``sensitive``) are decrypted only for a role with
+  ``Permission.SENSITIVE`` whose login holds the shop's data key.
+
+Sensitive texts are stored as AES-GCM ciphertext only (services/crypto). The rule for editing
+them is "what you can see, you edit; what you cannot see is left alone": an update by someone
+without the key leaves both ciphertext columns untouched, and refuses sensitive texts in the
+input rather than silently dropping them.
+
+Every create and update writes an audit entry naming the changed fields (``support_need``,
+``email`` …), never their values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from kringloopdesk.db.codes import WORKER_STATUSES
+from kringloopdesk.db.models import Doelgroep, Placement, ProgressNote, User, Worker
+from kringloopdesk.errors import UserError, ValidationError
+from kringloopdesk.i18n import _, current_language
+from kringloopdesk.services import audit, crypto
+from kringloopdesk.services.auth import Actor, require_data_key
+from kringloopdesk.services.permissions import Permission, allowed, require, requires
+from kringloopdesk.services.setup import POSTCODE_RE
+
+SUPPORT_NEED_CONTEXT = "workers.support_need"
+WORK_ADJUSTMENTS_CONTEXT = "workers.work_adjustments"
+PROGRESS_NOTE_CONTEXT = "progress_notes.body"
+
+# Numbers of anonymised workers ("ANON-<id>", services/privacy) are reserved.
+ANONYMISED_NUMBER_PREFIX = "ANON-"
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+# A Dutch phone number: 10 digits starting with 0, or +31 and the 9 digits after the 0.
+PHONE_RE = re.compile(r"^(0\d{9}|\+31\d{9})$")
+PHONE_SEPARATORS = str.maketrans("", "", " -.()/")
+MAX_LENGTHS = {
+    "number": 20,
+    "first_name": 100,
+    "last_name": 150,
+    "email": 200,
+    "phone": 40,
+    "street": 200,
+    "postcode": 10,
+    "city": 100,
+    "referrer": 200,
+    "referrer_contact": 200,
+}
+MAX_TEXT_LENGTH = 20_000
+NAME_SEARCH_LIMIT = 50
+# Lower-case prefixes of Dutch surnames, skipped when sorting ("de Vries" sorts under V).
+TUSSENVOEGSELS = frozenset(
+    {"van", "de", "der", "den", "het", "'t", "te", "ter", "ten", "in", "op", "aan", "bij",
+     "uit", "voor", "onder", "over", "la", "le", "du", "da", "di", "dos", "del", "von", "zu"}
+)
+
+
+class WorkerChangedError(UserError):
+    """The worker was saved by someone else after this form was opened."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain data
+
+
+@dataclass(frozen=True)
+class WorkerInput:
+    """A worker as entered in the form (or an import row); codes as in domain.md.
+
+    ``support_need`` and ``work_adjustments`` are plain text here; they are encrypted before
+    they reach the database. An empty text means "none".
+    """
+
+    number: str
+    first_name: str
+    last_name: str
+    doelgroep: str
+    start_date: dt.date | None
+    birth_date: dt.date | None = None
+    email: str | None = None
+    phone: str | None = None
+    street: str | None = None
+    postcode: str | None = None
+    city: str | None = None
+    referrer: str | None = None
+    referrer_contact: str | None = None
+    end_date: dt.date | None = None
+    status: str = "actief"
+    support_need: str | None = None
+    work_adjustments: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkerName:
+    """What every role may see of a worker: number and name."""
+
+    id: int
+    number: str
+    first_name: str
+    last_name: str
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def display(self) -> str:
+        """"D-0042 Anaïs Çelik" — for pickers and lists."""
+        return f"{self.number} {self.full_name}"
+
+
+@dataclass(frozen=True)
+class WorkerPersonal:
+    """Contact details, birth date, doelgroep, referrer and dates (begeleider, beheerder)."""
+
+    birth_date: dt.date | None
+    email: str | None
+    phone: str | None
+    street: str | None
+    postcode: str | None
+    city: str | None
+    doelgroep: str
+    doelgroep_label: str
+    referrer: str | None
+    referrer_contact: str | None
+    start_date: dt.date
+    end_date: dt.date | None
+    status: str
+    anonymised_at: dt.date | None
+    # Whether a text is stored, so that a user without the key knows there is one.
+    has_support_need: bool
+    has_work_adjustments: bool
+
+
+@dataclass(frozen=True)
+class WorkerSensitive:
+    """The decrypted sensitive texts (SENSITIVE and the data key)."""
+
+    support_need: str | None
+    work_adjustments: str | None
+
+
+@dataclass(frozen=True)
+class WorkerDetail:
+    """A worker as the acting user may see them. ``personal`` is ``None`` for an invoer;
+    ``sensitive`` is ``None`` unless the user may read, and can decrypt, the sensitive texts.
+    ``version`` goes back into :func:`update_worker` as ``expected_version``."""
+
+    id: int
+    number: str
+    first_name: str
+    last_name: str
+    version: int
+    updated_at: dt.datetime | None
+    personal: WorkerPersonal | None
+    sensitive: WorkerSensitive | None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def name(self) -> WorkerName:
+        return WorkerName(self.id, self.number, self.first_name, self.last_name)
+
+    def as_input(self) -> WorkerInput:
+        """The detail as form input (for editing); needs the personal part."""
+        if self.personal is None:
+            raise ValueError("an invoer's view of a worker cannot be edited")
+        p = self.personal
+        return WorkerInput(
+            number=self.number,
+            first_name=self.first_name,
+            last_name=self.last_name,
+            doelgroep=p.doelgroep,
+            start_date=p.start_date,
+            birth_date=p.birth_date,
+            email=p.email,
+            phone=p.phone,
+            street=p.street,
+            postcode=p.postcode,
+            city=p.city,
+            referrer=p.referrer,
+            referrer_contact=p.referrer_contact,
+            end_date=p.end_date,
+            status=p.status,
+            support_need=self.sensitive.support_need if self.sensitive else None,
+            work_adjustments=self.sensitive.work_adjustments if self.sensitive else None,
+        )
+
+
+@dataclass(frozen=True)
+class ProgressNoteInfo:
+    id: int
+    placement_id: int
+    note_date: dt.date
+    author_id: int | None
+    author_name: str | None
+    text: str
+    created_at: dt.datetime | None
+    version: int
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers shared with placements and privacy
+
+
+def format_date(day: dt.date) -> str:
+    """A date as Dutch users write it: 31-12-2025."""
+    return day.strftime("%d-%m-%Y")
+
+
+def _can_read_sensitive(actor: Actor) -> bool:
+    return allowed(actor.role, Permission.SENSITIVE) and actor.data_key is not None
+
+
+def get_worker_row(session: Session, worker_id: int) -> Worker:
+    worker = session.get(Worker, worker_id)
+    if worker is None:
+        raise UserError(_("Deze medewerker bestaat niet (meer)."))
+    return worker
+
+
+def refuse_anonymised(worker: Worker) -> None:
+    if worker.anonymised_at is not None:
+        raise UserError(
+            _(
+                "Deze medewerker is geanonimiseerd op {date}; de gegevens kunnen niet meer "
+                "worden gewijzigd.",
+                date=format_date(worker.anonymised_at),
+            )
+        )
+
+
+def username_of(session: Session, user_id: int | None) -> str | None:
+    if user_id is None:
+        return None
+    return session.scalar(select(User.username).where(User.id == user_id))
+
+
+def sort_key(first_name: str, last_name: str) -> tuple[str, str]:
+    """Sort as Dutch lists do: "de Vries" under V, "van 't Hof" under H."""
+    words = last_name.split()
+    while len(words) > 1 and words[0] in TUSSENVOEGSELS:
+        words.pop(0)
+    return fold(" ".join(words)), fold(first_name)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for searching: "Łukasz Çelik" -> "lukasz celik"."""
+    text = text.casefold().translate(str.maketrans({"ł": "l", "ı": "i", "ø": "o", "đ": "d"}))
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation
+
+
+def _clean(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = text.strip()
+    return text or None
+
+
+def _phone_ok(phone: str) -> bool:
+    return bool(PHONE_RE.match(phone.translate(PHONE_SEPARATORS)))
+
+
+def _validate(
+    session: Session, data: WorkerInput, worker: Worker | None
+) -> tuple[WorkerInput, Doelgroep | None]:
+    """Cleaned input and its doelgroep, or a ValidationError naming every bad field."""
+    errors: dict[str, str] = {}
+    cleaned = replace(
+        data,
+        number=(data.number or "").strip(),
+        first_name=(data.first_name or "").strip(),
+        last_name=(data.last_name or "").strip(),
+        doelgroep=(data.doelgroep or "").strip().lower(),
+        email=_clean(data.email),
+        phone=_clean(data.phone),
+        street=_clean(data.street),
+        postcode=_clean(data.postcode),
+        city=_clean(data.city),
+        referrer=_clean(data.referrer),
+        referrer_contact=_clean(data.referrer_contact),
+        status=(data.status or "").strip().lower(),
+        support_need=_clean(data.support_need),
+        work_adjustments=_clean(data.work_adjustments),
+    )
+    required = _("Verplicht")
+    if not cleaned.number:
+        errors["number"] = required
+    elif cleaned.number.upper().startswith(ANONYMISED_NUMBER_PREFIX):
+        errors["number"] = _("Nummers die met ANON- beginnen zijn voor geanonimiseerde "
+                             "medewerkers")
+    else:
+        query = select(Worker.id).where(func.lower(Worker.number) == cleaned.number.lower())
+        if worker is not None:
+            query = query.where(Worker.id != worker.id)
+        if session.scalar(query) is not None:
+            errors["number"] = _("Het nummer {number} is al in gebruik", number=cleaned.number)
+    if not cleaned.first_name:
+        errors["first_name"] = required
+    if not cleaned.last_name:
+        errors["last_name"] = required
+    for name, limit in MAX_LENGTHS.items():
+        value = getattr(cleaned, name)
+        if value and len(value) > limit and name not in errors:
+            errors[name] = _("Hoogstens {n} tekens", n=limit)
+    for name in ("support_need", "work_adjustments"):
+        value = getattr(cleaned, name)
+        if value and len(value) > MAX_TEXT_LENGTH:
+            errors[name] = _("Hoogstens {n} tekens", n=MAX_TEXT_LENGTH)
+
+    doelgroep = None
+    if not cleaned.doelgroep:
+        errors["doelgroep"] = required
+    else:
+        doelgroep = session.scalar(select(Doelgroep).where(Doelgroep.code == cleaned.doelgroep))
+        if doelgroep is None:
+            errors["doelgroep"] = _("Onbekende doelgroep '{code}'", code=cleaned.doelgroep)
+        elif not doelgroep.active and (worker is None or worker.doelgroep_id != doelgroep.id):
+            errors["doelgroep"] = _("De doelgroep '{code}' is niet meer in gebruik",
+                                    code=cleaned.doelgroep)
+
+    if cleaned.email and "email" not in errors and not EMAIL_RE.match(cleaned.email):
+        errors["email"] = _("Geen geldig e-mailadres, bijvoorbeeld naam@voorbeeld.nl")
+    if cleaned.phone and "phone" not in errors and not _phone_ok(cleaned.phone):
+        errors["phone"] = _("Een Nederlands telefoonnummer: 10 cijfers die met 0 beginnen, "
+                            "of +31 en 9 cijfers")
+    if cleaned.postcode and "postcode" not in errors:
+        if not POSTCODE_RE.match(cleaned.postcode):
+            errors["postcode"] = _("Postcode: 4 cijfers en 2 letters, bijvoorbeeld 3811 AB")
+        else:
+            compact = cleaned.postcode.replace(" ", "").upper()
+            cleaned = replace(cleaned, postcode=f"{compact[:4]} {compact[4:]}")
+
+    if cleaned.start_date is None:
+        errors["start_date"] = required
+    elif cleaned.end_date is not None and cleaned.end_date < cleaned.start_date:
+        errors["end_date"] = _("Op of na de startdatum")
+    if cleaned.birth_date is not None and cleaned.birth_date > dt.date.today():
+        errors["birth_date"] = _("Ligt in de toekomst")
+    if cleaned.status not in WORKER_STATUSES:
+        errors["status"] = _("Onbekende status '{status}'", status=cleaned.status)
+
+    if errors:
+        raise ValidationError(_("Controleer de gegevens van de medewerker."), errors)
+    return cleaned, doelgroep
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+def _detail(session: Session, actor: Actor, worker: Worker) -> WorkerDetail:
+    personal = None
+    if allowed(actor.role, Permission.VIEW_PERSONAL):
+        doelgroep = worker.doelgroep
+        personal = WorkerPersonal(
+            birth_date=worker.birth_date,
+            email=worker.email,
+            phone=worker.phone,
+            street=worker.street,
+            postcode=worker.postcode,
+            city=worker.city,
+            doelgroep=doelgroep.code,
+            doelgroep_label=(
+                doelgroep.label_en if current_language() == "en" else doelgroep.label_nl
+            ),
+            referrer=worker.referrer,
+            referrer_contact=worker.referrer_contact,
+            start_date=worker.start_date,
+            end_date=worker.end_date,
+            status=worker.status,
+            anonymised_at=worker.anonymised_at,
+            has_support_need=worker.support_need_enc is not None,
+            has_work_adjustments=worker.work_adjustments_enc is not None,
+        )
+    sensitive = None
+    if personal is not None and _can_read_sensitive(actor):
+        key = require_data_key(actor)
+        sensitive = WorkerSensitive(
+            support_need=crypto.decrypt_text(key, worker.support_need_enc, SUPPORT_NEED_CONTEXT),
+            work_adjustments=crypto.decrypt_text(
+                key, worker.work_adjustments_enc, WORK_ADJUSTMENTS_CONTEXT
+            ),
+        )
+    return WorkerDetail(
+        id=worker.id,
+        number=worker.number,
+        first_name=worker.first_name,
+        last_name=worker.last_name,
+        version=worker.version,
+        updated_at=worker.updated_at,
+        personal=personal,
+        sensitive=sensitive,
+    )
+
+
+@requires(Permission.VIEW_WORKER_NAMES)
+def get_worker(session: Session, actor: Actor, worker_id: int) -> WorkerDetail:
+    """A worker as this user may see them (see :class:`WorkerDetail`)."""
+    return _detail(session, actor, get_worker_row(session, worker_id))
+
+
+@requires(Permission.VIEW_WORKER_NAMES)
+def get_worker_name(session: Session, actor: Actor, worker_id: int) -> WorkerName:
+    worker = get_worker_row(session, worker_id)
+    return WorkerName(worker.id, worker.number, worker.first_name, worker.last_name)
+
+
+@requires(Permission.VIEW_WORKER_NAMES)
+def worker_names(
+    session: Session,
+    actor: Actor,
+    search: str = "",
+    *,
+    limit: int = NAME_SEARCH_LIMIT,
+    include_ended: bool = True,
+) -> list[WorkerName]:
+    """Number and name of the workers matching ``search`` (for the hours screen).
+
+    Every word of ``search`` must occur in the number or the name, ignoring case and accents
+    ("lukasz" finds "Łukasz"). Anonymised workers are left out. ``include_ended=False``
+    leaves out workers with status ``uitgestroomd``. Sorted by last name (without its
+    tussenvoegsel), then first name.
+    """
+    query = select(Worker.id, Worker.number, Worker.first_name, Worker.last_name).where(
+        Worker.anonymised_at.is_(None)
+    )
+    if not include_ended:
+        query = query.where(Worker.status != "uitgestroomd")
+    words = fold(search).split()
+    found: list[WorkerName] = []
+    # A shop has thousands of workers at most: folding accents in Python beats SQL that
+    # cannot fold them on SQLite.
+    for row in session.execute(query):
+        haystack = fold(f"{row.number} {row.first_name} {row.last_name}")
+        if all(word in haystack for word in words):
+            found.append(WorkerName(row.id, row.number, row.first_name, row.last_name))
+    found.sort(key=lambda w: (*sort_key(w.first_name, w.last_name), w.number))
+    return found[:limit] if limit else found
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+# Input fields stored in a plain column of the same name.
+_PLAIN_FIELDS = (
+    "number", "first_name", "last_name", "birth_date", "email", "phone", "street", "postcode",
+    "city", "referrer", "referrer_contact", "start_date", "end_date", "status",
+)
+
+
+def _sensitive_given(data: WorkerInput) -> bool:
+    return bool(_clean(data.support_need) or _clean(data.work_adjustments))
+
+
+def _apply(
+    worker: Worker, data: WorkerInput, doelgroep: Doelgroep, key: bytes | None
+) -> list[str]:
+    """Copy the input onto the row; returns the names of the fields that changed.
+
+    With ``key`` None the ciphertext columns are not touched at all.
+    """
+    changed = [name for name in _PLAIN_FIELDS if getattr(worker, name) != getattr(data, name)]
+    for name in changed:
+        setattr(worker, name, getattr(data, name))
+    if worker.doelgroep_id != doelgroep.id:
+        worker.doelgroep_id = doelgroep.id
+        worker.doelgroep = doelgroep
+        changed.append("doelgroep")
+    if key is not None:
+        for name, column, context in (
+            ("support_need", "support_need_enc", SUPPORT_NEED_CONTEXT),
+            ("work_adjustments", "work_adjustments_enc", WORK_ADJUSTMENTS_CONTEXT),
+        ):
+            new = getattr(data, name)
+            old = crypto.decrypt_text(key, getattr(worker, column), context)
+            if new != old:
+                setattr(worker, column, crypto.encrypt_text(key, new, context))
+                changed.append(name)
+    return changed
+
+
+def _sensitive_key(actor: Actor, data: WorkerInput) -> bytes | None:
+    """The key to write the sensitive texts with, or None to leave them alone.
+
+    Texts in the input from someone who may not write them are refused, not dropped.
+    """
+    if _can_read_sensitive(actor):
+        return require_data_key(actor)
+    if _sensitive_given(data):
+        require(actor, Permission.SENSITIVE)
+        require_data_key(actor)
+    return None
+
+
+@requires(Permission.MANAGE_WORKERS)
+def create_worker(session: Session, actor: Actor, data: WorkerInput) -> WorkerDetail:
+    """Add a worker. Sensitive texts need Permission.SENSITIVE and the data key."""
+    key = _sensitive_key(actor, data)
+    cleaned, doelgroep = _validate(session, data, None)
+    assert doelgroep is not None and cleaned.start_date is not None
+    worker = Worker()
+    _apply(worker, cleaned, doelgroep, key)
+    worker.updated_by_id = actor.user_id
+    session.add(worker)
+    session.flush()
+    stored = [name for name in _PLAIN_FIELDS if getattr(worker, name) is not None]
+    stored.append("doelgroep")
+    stored += [name for name in ("support_need", "work_adjustments") if getattr(cleaned, name)]
+    audit.record(session, actor, "create", "workers", worker.id, stored)
+    return _detail(session, actor, worker)
+
+
+def _changed_by_message(session: Session, user_id: int | None) -> str:
+    who = username_of(session, user_id)
+    if who:
+        return _(
+            "Deze medewerker is intussen gewijzigd door {user}. Sluit het formulier, open de "
+            "medewerker opnieuw en breng uw wijziging nog eens aan.",
+            user=who,
+        )
+    return _(
+        "Deze medewerker is intussen door iemand anders gewijzigd. Sluit het formulier, open "
+        "de medewerker opnieuw en breng uw wijziging nog eens aan."
+    )
+
+
+@requires(Permission.MANAGE_WORKERS)
+def update_worker(
+    session: Session,
+    actor: Actor,
+    worker_id: int,
+    data: WorkerInput,
+    expected_version: int,
+) -> WorkerDetail:
+    """Save a changed worker, if nobody else saved it since ``expected_version``.
+
+    A user who cannot read the sensitive texts leaves them unchanged (and may not send any);
+    for a user with the key, the input's texts are the new texts (empty clears them).
+    Raises :class:`WorkerChangedError`, naming who saved in between, on a version conflict.
+    """
+    worker = get_worker_row(session, worker_id)
+    refuse_anonymised(worker)
+    if worker.version != expected_version:
+        raise WorkerChangedError(_changed_by_message(session, worker.updated_by_id))
+    key = _sensitive_key(actor, data)
+    cleaned, doelgroep = _validate(session, data, worker)
+    assert doelgroep is not None
+    changed = _apply(worker, cleaned, doelgroep, key)
+    if not changed:
+        return _detail(session, actor, worker)
+    worker.updated_by_id = actor.user_id
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        # Saved by another PC between reading and writing; the transaction is lost anyway.
+        raise WorkerChangedError(_changed_by_message(session, None)) from exc
+    audit.record(session, actor, "update", "workers", worker.id, changed)
+    return _detail(session, actor, worker)
+
+
+# ---------------------------------------------------------------------------------------------
+# Progress notes
+
+
+def _note_info(note: ProgressNote, author: str | None, text: str) -> ProgressNoteInfo:
+    return ProgressNoteInfo(
+        id=note.id,
+        placement_id=note.placement_id,
+        note_date=note.note_date,
+        author_id=note.author_id,
+        author_name=author,
+        text=text,
+        created_at=note.created_at,
+        version=note.version,
+    )
+
+
+@requires(Permission.SENSITIVE)
+def add_progress_note(
+    session: Session, actor: Actor, placement_id: int, note_date: dt.date | None, text: str
+) -> ProgressNoteInfo:
+    """A dated progress note on a placement, written by the acting user, stored encrypted."""
+    key = require_data_key(actor)
+    placement = session.get(Placement, placement_id)
+    if placement is None:
+        raise UserError(_("Deze plaatsing bestaat niet (meer)."))
+    refuse_anonymised(placement.worker)
+    errors: dict[str, str] = {}
+    body = _clean(text)
+    if body is None:
+        errors["text"] = _("Verplicht")
+    elif len(body) > MAX_TEXT_LENGTH:
+        errors["text"] = _("Hoogstens {n} tekens", n=MAX_TEXT_LENGTH)
+    if note_date is None:
+        errors["note_date"] = _("Verplicht")
+    if errors:
+        raise ValidationError(_("Controleer de voortgangsnotitie."), errors)
+    assert body is not None and note_date is not None
+    note = ProgressNote(
+        placement_id=placement.id,
+        note_date=note_date,
+        author_id=actor.user_id,
+        body_enc=crypto.encrypt_text(key, body, PROGRESS_NOTE_CONTEXT),
+        updated_by_id=actor.user_id,
+    )
+    session.add(note)
+    session.flush()
+    audit.record(session, actor, "create", "progress_notes", note.id,
+                 ["placement", "note_date", "author", "text"])
+    return _note_info(note, actor.full_name, body)
+
+
+@requires(Permission.SENSITIVE)
+def list_progress_notes(
+    session: Session, actor: Actor, placement_id: int
+) -> list[ProgressNoteInfo]:
+    """The notes of a placement, decrypted, oldest first."""
+    key = require_data_key(actor)
+    rows = session.execute(
+        select(ProgressNote, User.full_name)
+        .outerjoin(User, User.id == ProgressNote.author_id)
+        .where(ProgressNote.placement_id == placement_id)
+        .order_by(ProgressNote.note_date, ProgressNote.id)
+    ).all()
+    return [
+        _note_info(note, author, crypto.decrypt_text(key, note.body_enc, PROGRESS_NOTE_CONTEXT)
+                   or "")
+        for note, author in rows
+    ]

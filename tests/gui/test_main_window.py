@@ -1,0 +1,119 @@
+"""The main window per role: only the pages the role may use, the user menu, the notice when
+sensitive data is closed, and "Mijn wachtwoord wijzigen"."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kringloopdesk.db.engine import Database
+from kringloopdesk.gui.context import AppContext
+from kringloopdesk.gui.dialogs.change_password_dialog import ChangePasswordDialog
+from kringloopdesk.gui.main_window import MainWindow
+from kringloopdesk.gui.pages.audit_page import AuditPage
+from kringloopdesk.gui.pages.dashboard_page import DashboardPage
+from kringloopdesk.gui.pages.privacy_page import PrivacyPage
+from kringloopdesk.gui.pages.settings_page import SettingsPage
+from kringloopdesk.services.auth import Actor, attempt_login
+from kringloopdesk.services.users import create_user
+from tests.gui.helpers import type_into
+
+
+def open_window(qtbot, db: Database, actor: Actor) -> MainWindow:
+    window = MainWindow(AppContext(db, actor=actor))
+    qtbot.addWidget(window, before_close_func=lambda w: w.idle_watcher.stop())
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def rail_labels(window: MainWindow) -> list[str]:
+    return [button.text() for button in window.rail.buttons]
+
+
+def test_the_beheerder_sees_every_page(shop_db: Database, beheerder: Actor, qtbot) -> None:
+    window = open_window(qtbot, shop_db, beheerder)
+    assert rail_labels(window) == ["Dashboard", "Privacy (AVG)", "Logboek", "Instellingen"]
+    settings = window.page_of(SettingsPage)
+    assert settings.users_page is not None
+    assert settings.tabs.count() == 2 and settings.tabs.tabText(1) == "Gebruikers"
+
+
+@pytest.mark.parametrize("role", ["begeleider", "invoer"])
+def test_other_roles_see_neither_users_nor_log_nor_privacy(
+    shop_db: Database, request: pytest.FixtureRequest, role: str, qtbot
+) -> None:
+    actor = request.getfixturevalue(role)
+    window = open_window(qtbot, shop_db, actor)
+
+    assert rail_labels(window) == ["Dashboard", "Instellingen"]
+    assert window.page_of(AuditPage) is None and window.page_of(PrivacyPage) is None
+    settings = window.page_of(SettingsPage)
+    assert settings.users_page is None
+    assert settings.tabs.count() == 1 and settings.tabs.tabBar().isHidden()
+    assert window.key_notice.isHidden()  # both logged in normally (invoer: no key to miss)
+
+
+def test_a_coach_without_the_data_key_is_told_calmly(
+    shop_db: Database, beheerder: Actor, qtbot
+) -> None:
+    with shop_db.session() as session:
+        create_user(session, beheerder, username="henk", full_name="Henk Visser",
+                    role="invoer", password="vrijwilliger-1")
+    # Made begeleider by a beheerder whose own login lost the key: no wrapped key for Henk.
+    from kringloopdesk.db.models import User
+
+    with shop_db.session() as session:
+        user = session.query(User).filter_by(username="henk").one()
+        user.role = "begeleider"
+    with shop_db.session() as session:
+        henk = attempt_login(session, "henk", "vrijwilliger-1").actor_or_raise()
+    assert henk.data_key is None
+
+    window = open_window(qtbot, shop_db, henk)
+
+    assert window.key_notice.isVisibleTo(window)
+    assert window.key_notice.text_label.text() == "Gevoelige gegevens gesloten"
+    assert "wachtwoord opnieuw in te stellen" in window.key_notice.toolTip()
+    dashboard = window.page_of(DashboardPage)
+    assert dashboard.key_notice is not None and dashboard.key_notice.isVisibleTo(dashboard)
+    assert "Een beheerder kan die toegang herstellen" in dashboard.key_notice.text_label.text()
+
+
+def test_the_user_menu_offers_password_lock_and_logout(
+    shop_db: Database, beheerder: Actor, qtbot
+) -> None:
+    window = open_window(qtbot, shop_db, beheerder)
+    texts = [action.text() for action in window.user_menu.actions() if not action.isSeparator()]
+    assert texts == ["Mijn wachtwoord wijzigen…", "Vergrendelen", "Afmelden"]
+    assert window.lock_action.shortcut().toString() == "Ctrl+L"
+    assert window.user_button.text() == "Bea Beheer · Beheerder"
+    assert window.user_button.focusPolicy() & Qt.FocusPolicy.TabFocus  # keyboard reachable
+
+
+def test_changing_my_own_password(
+    shop_db: Database, beheerder: Actor, qtbot, answer_dialog
+) -> None:
+    window = open_window(qtbot, shop_db, beheerder)
+
+    def change(dialog: ChangePasswordDialog) -> None:
+        assert not dialog.forced
+        type_into(qtbot, dialog.current_edit, "niet-mijn-wachtwoord")
+        type_into(qtbot, dialog.password_edit, "een-nieuw-wachtwoord")
+        type_into(qtbot, dialog.repeat_edit, "een-nieuw-wachtwoord")
+        dialog.accept()
+        assert dialog.result() == 0
+        assert dialog.error_label.text() == "Het huidige wachtwoord klopt niet."
+        assert dialog.current_edit.text() == ""
+        assert dialog.password_edit.text() == "een-nieuw-wachtwoord"  # the rest stays
+        type_into(qtbot, dialog.current_edit, "geheim-wachtwoord")
+        dialog.accept()
+
+    shown = answer_dialog(ChangePasswordDialog, change)
+    window.change_password_action.trigger()
+
+    assert len(shown) == 1
+    assert window.statusBar().currentMessage() == "Uw wachtwoord is gewijzigd"
+    assert window.ctx.actor.data_key == beheerder.data_key  # the key stays with the new one
+    with shop_db.session() as session:
+        assert attempt_login(session, "beheer", "een-nieuw-wachtwoord").actor is not None
