@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import QWidget
 
 from kringloopdesk.db.codes import AUDIT_ACTIONS
 from kringloopdesk.gui.formatting import format_moment
+from kringloopdesk.gui.models.row_model import RowTableModel
 from kringloopdesk.gui.widgets.list_view import ListView
 from kringloopdesk.i18n import current_language
 from kringloopdesk.services.audit import AuditFilter, AuditInfo
@@ -132,7 +132,7 @@ def fields_text(entry: AuditInfo, fields: dict[str, str]) -> str:
     return text
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(RowTableModel):
     def __init__(self, load: Loader, count: Counter, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._load = load
@@ -217,26 +217,14 @@ class AuditModel(QAbstractTableModel):
         self._ids.update(entry.id for entry in new)
         self.endInsertRows()
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMN_WIDTHS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(COLUMN_WIDTHS):
-            return None
+    def column_titles(self) -> tuple[str, ...]:
         return (
             self.tr("Wanneer"),
             self.tr("Wie"),
             self.tr("Actie"),
             self.tr("Record"),
             self.tr("Gewijzigde velden"),
-        )[section]
+        )
 
     def _text(self, entry: AuditInfo, column: int) -> str:
         if column == WHEN:

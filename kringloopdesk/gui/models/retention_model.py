@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -19,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QWidget
 
 from kringloopdesk.gui.formatting import format_date, format_number
+from kringloopdesk.gui.models.row_model import RowTableModel
 from kringloopdesk.gui.widgets.list_view import ListView
 from kringloopdesk.services.privacy import RetentionCandidate
 
@@ -30,44 +30,30 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMN_WIDTHS = [110, 220, 170, 100, 360]
 
 
-class RetentionModel(QAbstractTableModel):
+class RetentionModel(RowTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[RetentionCandidate] = []
         self.years = 2
 
     def set_candidates(self, candidates: list[RetentionCandidate], years: int) -> None:
-        self.beginResetModel()
-        self._rows = list(candidates)
         self.years = years
-        self.endResetModel()
+        self.replace_rows(candidates)
 
     def candidate_at(self, row: int) -> RetentionCandidate:
-        return self._rows[row]
+        return self.row_at(row)
 
     def row_of(self, worker_id: int) -> int | None:
         return next((r for r, c in enumerate(self._rows) if c.worker_id == worker_id), None)
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMN_WIDTHS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(COLUMN_WIDTHS):
-            return None
+    def column_titles(self) -> tuple[str, ...]:
         return (
             self.tr("Nummer"),
             self.tr("Naam"),
             self.tr("Einde laatste plaatsing"),
             self.tr("Plaatsingen"),
             self.tr("Reden"),
-        )[section]
+        )
 
     def reason(self, candidate: RetentionCandidate) -> str:
         if candidate.reference == "placement":

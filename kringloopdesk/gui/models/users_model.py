@@ -10,7 +10,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from kringloopdesk.db.codes import ROLES
 from kringloopdesk.gui.formatting import format_moment
+from kringloopdesk.gui.models.row_model import RowTableModel
 from kringloopdesk.gui.theme import current_colors
 from kringloopdesk.gui.widgets.list_view import ListView
 from kringloopdesk.i18n import current_language
@@ -42,37 +42,23 @@ ROOT = QModelIndex()
 COLUMN_WIDTHS = [120, 160, 150, 170, 140, 130, 110]
 
 
-class UsersModel(QAbstractTableModel):
+class UsersModel(RowTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._users: list[UserInfo] = []
+        self._rows: list[UserInfo] = []
         self.now = utcnow()  # for "geblokkeerd tot": only a lock still running is shown
 
     def set_users(self, users: list[UserInfo], now: dt.datetime | None = None) -> None:
-        self.beginResetModel()
-        self._users = list(users)
         self.now = now or utcnow()
-        self.endResetModel()
+        self.replace_rows(users)
 
     def user_at(self, row: int) -> UserInfo:
-        return self._users[row]
+        return self.row_at(row)
 
     def row_of(self, user_id: int) -> int | None:
-        return next((row for row, u in enumerate(self._users) if u.id == user_id), None)
+        return next((row for row, u in enumerate(self._rows) if u.id == user_id), None)
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._users)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMN_WIDTHS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(COLUMN_WIDTHS):
-            return None
+    def column_titles(self) -> tuple[str, ...]:
         return (
             self.tr("Gebruikersnaam"),
             self.tr("Naam"),
@@ -81,7 +67,7 @@ class UsersModel(QAbstractTableModel):
             self.tr("Gevoelige gegevens"),
             self.tr("Laatst ingelogd"),
             self.tr("Geblokkeerd tot"),
-        )[section]
+        )
 
     def _locked_until(self, user: UserInfo) -> dt.datetime | None:
         until = user.locked_until
@@ -121,9 +107,9 @@ class UsersModel(QAbstractTableModel):
         return self._text(user, column).lower()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._users):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        user = self._users[index.row()]
+        user = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(user, column)
