@@ -166,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(handler=cmd_check)
     _add_user_commands(commands)
+    _add_import_commands(commands)
     return parser
 
 
@@ -217,6 +218,41 @@ def _add_user_commands(commands: argparse._SubParsersAction) -> None:
     recover.add_argument("--stdin", action="store_true",
                          help=_("lees herstelsleutel en wachtwoord van de standaardinvoer"))
     recover.set_defaults(handler=cmd_user_recover)
+
+
+IMPORT_KINDS = ("workers", "placements", "hours", "flows")
+
+
+def _add_import_commands(commands: argparse._SubParsersAction) -> None:
+    importer = commands.add_parser(
+        "import",
+        help=_("importeer medewerkers, plaatsingen, uren of goederenstromen uit CSV of XLSX"),
+        description=_(
+            "Importeer een CSV- of XLSX-bestand met de kolommen van docs/import.md. Alles of "
+            "niets: bij één foute regel wordt niets geïmporteerd en wordt elke fout gemeld met "
+            "rij, kolom en reden. U logt in met KRINGLOOPDESK_USER en KRINGLOOPDESK_PASSWORD "
+            "of wordt gevraagd. Medewerkers en plaatsingen: beheerder of begeleider; uren en "
+            "goederenstromen: iedereen."
+        ),
+    )
+    importer.add_argument("kind", choices=IMPORT_KINDS, metavar=_("SOORT"),
+                          help=_("workers, placements, hours of flows"))
+    importer.add_argument("file", metavar=_("BESTAND"), help=_("het CSV- of XLSX-bestand"))
+    importer.set_defaults(handler=cmd_import)
+    template = commands.add_parser(
+        "template",
+        help=_("schrijf een importsjabloon (XLSX of CSV)"),
+        description=_(
+            "Schrijf een sjabloon voor een import: de kolomnamen, een voorbeeldregel en (in "
+            "XLSX) een werkblad Uitleg met per kolom de vorm en de toegestane codes van deze "
+            "winkel. Een bestandsnaam op .csv geeft CSV, anders XLSX. Inloggen is niet nodig."
+        ),
+    )
+    template.add_argument("kind", choices=IMPORT_KINDS, metavar=_("SOORT"),
+                          help=_("workers, placements, hours of flows"))
+    template.add_argument("-o", "--output", required=True, metavar=_("BESTAND"),
+                          help=_("het sjabloon: .xlsx of .csv"))
+    template.set_defaults(handler=cmd_template)
 
 
 # -- commands ---------------------------------------------------------------------------------
@@ -509,6 +545,62 @@ def cmd_user_recover(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(_("Nieuw wachtwoord ingesteld voor beheerder '{name}'.", name=actor.username))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from kringloopdesk.services.imports import IMPORTERS, ImportFileError
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise UserError(_("Het bestand '{path}' bestaat niet.", path=path))
+    try:
+        summary = _with_login(args, lambda s, actor: IMPORTERS[args.kind](s, actor, path))
+    except ImportFileError as exc:
+        print(_("Fout: {message}", message=exc.message), file=sys.stderr)
+        for line in exc.lines:
+            print(line, file=sys.stderr)
+        log.info("Import of %s refused: %d errors", args.kind, len(exc.errors))
+        return exc.exit_code
+    for line in summary.lines():
+        print(line)
+    return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from kringloopdesk.db.engine import resolve_url
+    from kringloopdesk.errors import DatabaseOpenError
+    from kringloopdesk.reports.templates import write_template
+    from kringloopdesk.services.imports import template
+
+    output = Path(args.output)
+    if output.suffix.lower() not in (".xlsx", ".csv"):
+        raise UserError(_("Kies een bestandsnaam op .xlsx of .csv, bijvoorbeeld {name}.",
+                          name=f"{args.kind}.xlsx"))
+    if not output.parent.is_dir():
+        raise UserError(_("De map '{folder}' bestaat niet.", folder=output.parent))
+    url = resolve_url(args.db)
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
+        raise DatabaseOpenError(
+            _(
+                "Er is nog geen database op '{path}'. Richt eerst een winkel in met init.",
+                path=url.database,
+            )
+        )
+    db = _open(args)
+    try:
+        # The codes the shop uses (doelgroepen, afdelingen, productgroepen) come from the
+        # database; no login is needed to read them.
+        with db.read_session() as session:
+            spec = template(session, args.kind)
+    finally:
+        db.dispose()
+    try:
+        write_template(output, spec)
+    except OSError as exc:
+        raise UserError(_("Het sjabloon kan niet worden geschreven naar '{path}': {problem}",
+                          path=output, problem=exc.strerror or exc)) from exc
+    print(_("Sjabloon geschreven: {path}", path=output))
     return EXIT_OK
 
 

@@ -39,8 +39,11 @@ from kringloopdesk.gui.messages import sensitive_data_closed_text, show_status
 from kringloopdesk.gui.operations import query
 from kringloopdesk.gui.pages.audit_page import AuditPage
 from kringloopdesk.gui.pages.dashboard_page import DashboardPage
+from kringloopdesk.gui.pages.hours_page import HoursPage
+from kringloopdesk.gui.pages.placements_page import PlacementsPage
 from kringloopdesk.gui.pages.privacy_page import PrivacyPage
 from kringloopdesk.gui.pages.settings_page import SettingsPage
+from kringloopdesk.gui.pages.workers_page import WorkersPage
 from kringloopdesk.gui.theme import apply_theme, current_colors, normalise_accent
 from kringloopdesk.gui.widgets.lock_cover import LockCover
 from kringloopdesk.gui.widgets.nav_rail import NavRail
@@ -53,7 +56,15 @@ from kringloopdesk.settings import SETTINGS
 log = logging.getLogger(__name__)
 
 # In rail order; a page appears when the role has its ``permission`` (or it has none).
-PAGE_CLASSES: tuple[type[Page], ...] = (DashboardPage, PrivacyPage, AuditPage, SettingsPage)
+PAGE_CLASSES: tuple[type[Page], ...] = (
+    DashboardPage,
+    WorkersPage,
+    PlacementsPage,
+    HoursPage,
+    PrivacyPage,
+    AuditPage,
+    SettingsPage,
+)
 IDLE_SETTING = "idle_lock_minutes"
 
 

@@ -193,6 +193,128 @@ def shots(app: QApplication, ctx, recovery_key: str, folder: Path, everything: b
         review(window, ctx, recovery_key, folder / "review", show)
     window.idle_watcher.stop()
     window.close()
+    hours_grid_shot(folder)
+    workers_shots(folder)
+
+
+def hours_grid_shot(folder: Path) -> None:
+    """The Uren page on this week of a small demo shop made up to today (the shop above ends
+    900 days ago): the department with the most people, a few hours typed in today's column and
+    not yet saved, and the next cell being typed."""
+    from kringloopdesk.db.engine import resolve_url
+    from kringloopdesk.db.migrate import open_database
+    from kringloopdesk.gui.context import AppContext
+    from kringloopdesk.gui.main_window import MainWindow
+    from kringloopdesk.gui.models.hours_week_model import FIRST_DAY_COLUMN
+    from kringloopdesk.gui.pages.hours_page import HoursPage
+    from kringloopdesk.services.demo import generate_demo
+    from kringloopdesk.services.hours import week_grid
+    from kringloopdesk.services.reference import departments
+    from kringloopdesk.services.setup import ShopInfo, initialise_shop
+
+    with tempfile.TemporaryDirectory() as temp:
+        db = open_database(resolve_url(str(Path(temp) / "today.sqlite")))
+        username, full_name, password = BEHEERDER
+        with db.session() as session:
+            actor = initialise_shop(
+                session, ShopInfo(name=SHOP, certificate_prefix="KAL", city="Amersfoort"),
+                username=username, full_name=full_name, password=password,
+            ).actor
+        with db.session() as session:
+            generate_demo(session, actor, scale="small")
+        today = dt.date.today()
+        with db.read_session() as session:
+            busiest = max(
+                departments(session),
+                key=lambda d: len(week_grid(session, actor, d.code, today).rows),
+            )
+        ctx = AppContext(db, actor=actor, idle_lock_ms=24 * 3600 * 1000)
+        window = MainWindow(ctx)
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        page = window.page_of(HoursPage)
+        assert isinstance(page, HoursPage)
+        window.show_page(window.pages.index(page))
+        page.choose_department(busiest.code)
+        settle()
+        model, view = page.model, page.view
+        column = FIRST_DAY_COLUMN + today.weekday()
+        open_cells = [
+            model.index(row, column)
+            for row in range(model.worker_count)
+            if model.is_editable(model.index(row, column))
+            and not model.index(row, column).data()
+        ]
+        for index, hours in zip(open_cells[:2], ("7,5", "4"), strict=False):
+            model.setData(index, hours)
+        if len(open_cells) > 2:
+            view.setFocus()
+            view.setCurrentIndex(open_cells[2])
+            view.edit(open_cells[2])
+            settle()
+            editor = view.indexWidget(open_cells[2])
+            if editor is not None:
+                editor.setText("6,2")
+        grab(window, folder / "hours_grid.png")
+        page.model.set_grid(page.model.grid)  # nothing to ask on closing
+        window.idle_watcher.stop()
+        window.close()
+        db.dispose()
+
+
+def workers_shots(folder: Path) -> None:
+    """Deelnemers: the list, and the record of the worker with the longest history (a time
+    line of several placements, the running one with goals and werkprocessen), in a small
+    demo shop made up to today."""
+    from kringloopdesk.db.engine import resolve_url
+    from kringloopdesk.db.migrate import open_database
+    from kringloopdesk.gui.context import AppContext
+    from kringloopdesk.gui.main_window import MainWindow
+    from kringloopdesk.gui.pages.workers_page import WorkersPage
+    from kringloopdesk.services.demo import generate_demo
+    from kringloopdesk.services.placements import list_placements
+    from kringloopdesk.services.setup import ShopInfo, initialise_shop
+    from kringloopdesk.services.workers import list_workers
+
+    with tempfile.TemporaryDirectory() as temp:
+        db = open_database(resolve_url(str(Path(temp) / "workers.sqlite")))
+        username, full_name, password = BEHEERDER
+        with db.session() as session:
+            actor = initialise_shop(
+                session, ShopInfo(name=SHOP, certificate_prefix="KAL", city="Amersfoort"),
+                username=username, full_name=full_name, password=password,
+            ).actor
+        with db.session() as session:
+            generate_demo(session, actor, scale="small")
+        with db.read_session() as session:
+            people = list_workers(session, actor, limit=1000)
+            history = {
+                w.id: list_placements(session, actor, w.id) for w in people
+                if w.status == "actief" and w.placement_id is not None
+            }
+        # Most placements first; then one that runs with a planned end.
+        chosen = max(history, key=lambda wid: (
+            len(history[wid]),
+            any(p.end_date is None and p.planned_end_date for p in history[wid]),
+        ))
+        ctx = AppContext(db, actor=actor, idle_lock_ms=24 * 3600 * 1000)
+        window = MainWindow(ctx)
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        page = window.page_of(WorkersPage)
+        assert isinstance(page, WorkersPage)
+        window.show_page(window.pages.index(page))
+        settle()
+        page.select_worker(chosen)
+        grab(window, folder / "workers_list.png")
+        page.open_worker(chosen)
+        # Taller, so that the confidential section shows too (a 1080p screen has room).
+        window.resize(WINDOW_SIZE[0], WINDOW_SIZE[1] + 170)
+        settle()
+        grab(window, folder / "worker_form.png")
+        window.idle_watcher.stop()
+        window.close()
+        db.dispose()
 
 
 def _show_key_page(wizard) -> None:

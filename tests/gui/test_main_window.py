@@ -33,7 +33,10 @@ def rail_labels(window: MainWindow) -> list[str]:
 
 def test_the_beheerder_sees_every_page(shop_db: Database, beheerder: Actor, qtbot) -> None:
     window = open_window(qtbot, shop_db, beheerder)
-    assert rail_labels(window) == ["Dashboard", "Privacy (AVG)", "Logboek", "Instellingen"]
+    assert rail_labels(window) == [
+        "Dashboard", "Deelnemers", "Plaatsingen", "Uren", "Privacy (AVG)", "Logboek",
+        "Instellingen",
+    ]
     settings = window.page_of(SettingsPage)
     assert settings.users_page is not None
     assert settings.tabs.count() == 2 and settings.tabs.tabText(1) == "Gebruikers"
@@ -46,7 +49,8 @@ def test_other_roles_see_neither_users_nor_log_nor_privacy(
     actor = request.getfixturevalue(role)
     window = open_window(qtbot, shop_db, actor)
 
-    assert rail_labels(window) == ["Dashboard", "Instellingen"]
+    people = ["Deelnemers", "Plaatsingen"] if role == "begeleider" else []
+    assert rail_labels(window) == ["Dashboard", *people, "Uren", "Instellingen"]
     assert window.page_of(AuditPage) is None and window.page_of(PrivacyPage) is None
     settings = window.page_of(SettingsPage)
     assert settings.users_page is None

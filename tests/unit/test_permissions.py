@@ -43,11 +43,42 @@ EXPECTED: dict[str, set[str]] = {
     "placements.list_placements": COACHES,
     "placements.create_placement": COACHES,
     "placements.end_placement": COACHES,
+    "placements.update_placement": COACHES,
+    "placements.pause_placement": COACHES,
+    "placements.resume_placement": COACHES,
+    "placements.get_placement": COACHES,
+    "placements.placement_options": COACHES,
+    "placements.count_placement_rows": COACHES,
+    "placements.list_placement_rows": COACHES,
+    "workers.number_in_use": COACHES,
+    "workers.next_worker_number": COACHES,
+    "workers.worker_list_options": COACHES,
+    "goals.list_goals": COACHES,
+    "goals.create_goal": COACHES,
+    "goals.update_goal": COACHES,
+    "goals.delete_goal": COACHES,
+    "goals.list_skills": COACHES,
+    "goals.werkproces_suggestions": COACHES,
+    "goals.add_skill": COACHES,
+    "goals.remove_skill": COACHES,
     # Every role, but an invoer gets the name and number only (tested in test_workers.py).
     "workers.get_worker": ALL,
     "workers.get_worker_name": ALL,
     "workers.worker_names": ALL,
+    # Every role, but an invoer gets number and name only and may filter on nothing else
+    # (tested in test_worker_list.py).
+    "workers.count_workers": ALL,
+    "workers.list_workers": ALL,
     "placements.add_hours": ALL,
+    "imports.import_workers": COACHES,
+    "imports.import_placements": COACHES,
+    "imports.import_hours": ALL,
+    "imports.import_flows": ALL,
+    "hours.week_grid": ALL,
+    "hours.save_week": ALL,
+    "hours.worker_hours": ALL,
+    # Every role; an invoer gets the hours list only (tested in test_reminders.py).
+    "reminders.reminders": ALL,
 }
 
 # Functions that take an actor but check nothing, on purpose: self-service for every

@@ -1,14 +1,21 @@
-"""The dashboard: today's people at work and this month's and this year's kilos, at a glance.
+"""The dashboard: today's people at work, the aandachtspunten, and this month's and this year's
+kilos, at a glance.
 
-Read fresh whenever the page is shown, on F5, and after a change to goods or placements.
+The aandachtspunten (``services.reminders``) are three cards with a count and the first few
+names: placements ending within 30 days, goals past their target date, and workers without
+hours in the last 14 days. An invoer sees the hours card only.
+
+Read fresh whenever the page is shown, on F5, and after a change to goods, placements or
+workers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 from decimal import Decimal
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,16 +28,29 @@ from PySide6.QtWidgets import (
 )
 
 from kringloopdesk.gui import icons
-from kringloopdesk.gui.context import GOODS, PLACEMENTS, AppContext
-from kringloopdesk.gui.formatting import format_long_date, format_number, month_name
+from kringloopdesk.gui.context import GOODS, PLACEMENTS, WORKERS, AppContext
+from kringloopdesk.gui.formatting import format_date, format_long_date, format_number, month_name
 from kringloopdesk.gui.messages import sensitive_data_closed_text
 from kringloopdesk.gui.operations import query
 from kringloopdesk.gui.theme import current_colors
 from kringloopdesk.gui.widgets.notice import NoticeBanner
 from kringloopdesk.gui.widgets.page import PAGE_MARGIN, Page
 from kringloopdesk.services.dashboard import DashboardFigures, dashboard_figures
+from kringloopdesk.services.permissions import Permission
+from kringloopdesk.services.reminders import (
+    ENDING_WITHIN_DAYS,
+    NO_HOURS_DAYS,
+    EndingPlacement,
+    MissingHours,
+    OverdueGoal,
+    ReminderList,
+    Reminders,
+    reminders,
+)
 
 CARD_MIN_WIDTH = 250
+REMINDER_ITEMS = 4  # names shown on a card; the count says how many there are
+DESCRIPTION_LENGTH = 48
 
 
 class FigureCard(QFrame):
@@ -73,12 +93,78 @@ class FigureCard(QFrame):
         return f"{self.value_label.text()} {self.unit}".strip()
 
 
+class ReminderCard(QFrame):
+    """An aandachtspunt: its count, a caption, and the first few people as two short lines."""
+
+    def __init__(self, caption: str, note: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FigureCard")
+        self.setProperty("accent", "ochre")
+        self.setMinimumWidth(220)
+        colors = current_colors()
+        self.muted = colors.muted_text
+        self.caption_label = QLabel(caption)
+        self.caption_label.setObjectName("FigureCaption")
+        self.caption_label.setWordWrap(True)
+        self.count_label = QLabel("–")
+        self.count_label.setObjectName("FigureValue")
+        self.note_label = QLabel(note)
+        self.note_label.setObjectName("FigureNote")
+        self.note_label.setWordWrap(True)
+        self.items_label = QLabel()
+        self.items_label.setTextFormat(Qt.TextFormat.RichText)
+        self.items_label.setWordWrap(True)
+        self.items_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.more_label = QLabel()
+        self.more_label.setObjectName("FigureNote")
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(self.caption_label, 1)
+        top.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.note_label)
+        layout.addSpacing(4)
+        layout.addWidget(self.items_label)
+        layout.addWidget(self.more_label)
+        layout.addStretch(1)
+        self.lines: list[tuple[str, str]] = []
+
+    def show_items(self, count: int, lines: list[tuple[str, str]], empty: str) -> None:
+        """``lines``: (who, what) of the first few; ``count``: how many there are in all."""
+        self.lines = lines
+        self.count_label.setText(format_number(count))
+        self.setProperty("accent", "ochre" if count else "primary")
+        self.style().unpolish(self)
+        self.style().polish(self)
+        if not lines:
+            quiet = html.escape(empty)
+            self.items_label.setText(f'<span style="color:{self.muted}">{quiet}</span>')
+        else:
+            self.items_label.setText(
+                "".join(
+                    f'<div style="margin-bottom:6px">{html.escape(who)}<br>'
+                    f'<span style="color:{self.muted}; font-size:12px">{html.escape(what)}</span>'
+                    "</div>"
+                    for who, what in lines
+                )
+            )
+        rest = count - len(lines)
+        self.more_label.setText(self.tr("en nog {n}").format(n=format_number(rest)) if rest > 0
+                                else "")
+        self.more_label.setVisible(rest > 0)
+        self.setAccessibleName(f"{self.caption_label.text()}: {count}")
+
+
 class DashboardPage(Page):
     icon_name = "dashboard"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.figures: DashboardFigures | None = None
+        self.reminders: Reminders | None = None
         self.date_label = QLabel()
         refresh_button = QPushButton(self.tr("Vernieuwen"))
         refresh_button.setIcon(icons.icon("refresh", current_colors().primary))
@@ -94,6 +180,31 @@ class DashboardPage(Page):
             "kg_out_year": FigureCard(self.tr("Afgevoerd"), "kg", "ochre"),
         }
         self.people_title = QLabel(self.tr("Mensen — vandaag"))
+        self.reminders_title = QLabel(self.tr("Aandachtspunten"))
+        self.reminders_title.setObjectName("SectionTitle")
+        self.reminder_cards: dict[str, ReminderCard] = {}
+        coach = ctx.may(Permission.MANAGE_WORKERS)
+        if coach:
+            self.reminder_cards["ending"] = ReminderCard(
+                self.tr("Plaatsingen die aflopen"),
+                self.tr("Gepland einde binnen {n} dagen, of al voorbij").format(
+                    n=ENDING_WITHIN_DAYS),
+            )
+            self.reminder_cards["goals"] = ReminderCard(
+                self.tr("Doelen over de streefdatum"),
+                self.tr("Open doelen van lopende plaatsingen"),
+            )
+        self.reminder_cards["missing_hours"] = ReminderCard(
+            self.tr("Geen uren geregistreerd"),
+            self.tr("Aan het werk, maar geen uren in de laatste {n} dagen").format(
+                n=NO_HOURS_DAYS),
+        )
+        reminder_row = QHBoxLayout()
+        reminder_row.setSpacing(16)
+        for card in self.reminder_cards.values():
+            reminder_row.addWidget(card, 1)
+        if len(self.reminder_cards) == 1:
+            reminder_row.addStretch(1)  # the one card as wide as a figure card
         self.month_title = QLabel()
         self.year_title = QLabel()
         self.updated_label = QLabel()
@@ -115,6 +226,11 @@ class DashboardPage(Page):
             grid.addWidget(self.cards[right], row + 1, 1)
             grid.setRowMinimumHeight(row + 2, 12)
             row += 3
+            if title is self.people_title:  # what needs doing, right under who is at work
+                grid.addWidget(self.reminders_title, row, 0, 1, 2)
+                grid.addLayout(reminder_row, row + 1, 0, 1, 2)
+                grid.setRowMinimumHeight(row + 2, 12)
+                row += 3
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -145,17 +261,27 @@ class DashboardPage(Page):
         self.refresh()
 
     def _on_changed(self, changes: frozenset[str]) -> None:
-        if changes & {GOODS, PLACEMENTS} and self.isVisible():
+        if changes & {GOODS, PLACEMENTS, WORKERS} and self.isVisible():
             self.refresh()
 
     def refresh(self) -> None:
         self.load()
 
     def load(self, today: dt.date | None = None) -> None:
-        """Read the figures as of ``today`` (the real today when None)."""
-        figures = query(self.ctx, self, lambda s: dashboard_figures(s, today))
-        if figures is not None:
+        """Read the figures and the aandachtspunten as of ``today`` (the real today when
+        None)."""
+        actor = self.ctx.actor
+
+        def read(session) -> tuple[DashboardFigures, Reminders | None]:
+            points = reminders(session, actor, today, limit=REMINDER_ITEMS) if actor else None
+            return dashboard_figures(session, today), points
+
+        found = query(self.ctx, self, read)
+        if found is not None:
+            figures, points = found
             self.show_figures(figures)
+            if points is not None:
+                self.show_reminders(points)
 
     def show_figures(self, f: DashboardFigures) -> None:
         self.figures = f
@@ -184,6 +310,44 @@ class DashboardPage(Page):
                 time=QTime.currentTime().toString("HH:mm")
             )
         )
+
+
+    def show_reminders(self, r: Reminders) -> None:
+        self.reminders = r
+        if r.ending is not None and "ending" in self.reminder_cards:
+            self._fill("ending", r.ending, self._ending_line,
+                       self.tr("Geen plaatsingen die binnenkort aflopen"))
+        if r.goals is not None and "goals" in self.reminder_cards:
+            self._fill("goals", r.goals, self._goal_line, self.tr("Alle doelen op schema"))
+        self._fill("missing_hours", r.missing_hours, self._hours_line,
+                   self.tr("Iedereen heeft recent uren"))
+
+    def _fill(self, key: str, found: ReminderList, line, empty: str) -> None:
+        self.reminder_cards[key].show_items(found.count, [line(i) for i in found.items], empty)
+
+    def _ending_line(self, item: EndingPlacement) -> tuple[str, str]:
+        date = format_date(item.planned_end_date)
+        if item.days_left > 0:
+            when = self.tr("einde {date} (over {n} d.)").format(date=date, n=item.days_left)
+        elif item.days_left == 0:
+            when = self.tr("einde vandaag")
+        else:
+            when = self.tr("einde {date} is voorbij").format(date=date)
+        return f"{item.name} ({item.number})", f"{item.department_label} · {when}"
+
+    def _goal_line(self, item: OverdueGoal) -> tuple[str, str]:
+        description = item.description
+        if len(description) > DESCRIPTION_LENGTH:
+            description = description[: DESCRIPTION_LENGTH - 1].rstrip() + "…"
+        late = self.tr("{n} d. over tijd").format(n=item.days_overdue)
+        return f"{item.name} ({item.number})", f"{description} · {late}"
+
+    def _hours_line(self, item: MissingHours) -> tuple[str, str]:
+        if item.last_hours_date is None:
+            last = self.tr("nog nooit uren")
+        else:
+            last = self.tr("laatst op {date}").format(date=format_date(item.last_hours_date))
+        return f"{item.name} ({item.number})", f"{item.department_label} · {last}"
 
 
 def _kg(value: Decimal) -> str:

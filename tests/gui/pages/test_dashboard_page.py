@@ -130,3 +130,55 @@ def test_f5_reads_the_figures_again(ctx: AppContext, qtbot) -> None:
 
     assert page.cards["kg_in_month"].text() == "12,3 kg"
     assert page.cards["kg_in_year"].text() == "12,3 kg"
+
+
+def test_the_aandachtspunten_show_counts_and_the_first_names(
+    shop_db: Database, begeleider, qtbot
+) -> None:
+    from kringloopdesk.services.reminders import NO_HOURS_DAYS, reminders
+    from tests.unit.hours_data import add_goal, add_hours
+    from tests.unit.hours_data import add_placement as place
+    from tests.unit.hours_data import add_worker as worker
+
+    with shop_db.session() as session:
+        for n in range(6):
+            someone = worker(session, f"D-01{n}", "Test", f"Aflopend{n}")
+            place(session, someone, "winkel", TODAY - dt.timedelta(days=100),
+                  planned_end=TODAY + dt.timedelta(days=n))
+        anna = place(session, worker(session, "D-0201", "Anna", "Zand"), "kassa",
+                     TODAY - dt.timedelta(days=100))
+        add_goal(session, anna, TODAY - dt.timedelta(days=3),
+                 description="Zelfstandig de kassa bedienen en afrekenen met de pinautomaat")
+        add_hours(session, anna, TODAY - dt.timedelta(days=NO_HOURS_DAYS), "4")
+    page = DashboardPage(AppContext(shop_db, actor=begeleider))
+    qtbot.addWidget(page)
+    page.load(today=TODAY)
+
+    ending = page.reminder_cards["ending"]
+    assert ending.count_label.text() == "6"
+    assert ending.lines[0] == ("Test Aflopend0 (D-010)", "Winkel · einde vandaag")
+    assert ending.lines[1] == ("Test Aflopend1 (D-011)", "Winkel · einde 16-03-2025 (over 1 d.)")
+    assert len(ending.lines) == 4 and ending.more_label.text() == "en nog 2"
+    goals = page.reminder_cards["goals"]
+    assert goals.count_label.text() == "1"
+    assert goals.lines == [("Anna Zand (D-0201)",
+                            "Zelfstandig de kassa bedienen en afrekenen met… · 3 d. over tijd")]
+    hours = page.reminder_cards["missing_hours"]
+    assert hours.count_label.text() == "7"
+    # Never any hours first; Anna, who had hours 14 days ago, comes after the six.
+    assert hours.lines[0] == ("Test Aflopend0 (D-010)", "Winkel · nog nooit uren")
+    assert hours.more_label.text() == "en nog 3"
+    with shop_db.read_session() as session:
+        everyone = reminders(session, begeleider, TODAY, limit=None).missing_hours.items
+    assert page._hours_line(everyone[-1]) == ("Anna Zand (D-0201)", "Kassa · laatst op 01-03-2025")
+
+
+def test_a_volunteer_sees_only_the_hours_reminder(shop_db: Database, invoer, qtbot) -> None:
+    page = DashboardPage(AppContext(shop_db, actor=invoer))
+    qtbot.addWidget(page)
+    page.load(today=TODAY)
+    assert list(page.reminder_cards) == ["missing_hours"]
+    card = page.reminder_cards["missing_hours"]
+    assert card.count_label.text() == "0"
+    assert "Iedereen heeft recent uren" in card.items_label.text()
+    assert page.reminders is not None and page.reminders.ending is None

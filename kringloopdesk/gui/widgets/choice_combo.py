@@ -1,0 +1,53 @@
+"""A drop-down of service ``Choice`` values (an id or a code, and its label), with an optional
+first entry for "none" or "all"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from kringloopdesk.services.workers import Choice
+
+
+class ChoiceCombo(QComboBox):
+    value_changed = Signal(object)  # the chosen value, or None for the empty entry
+
+    def __init__(
+        self,
+        choices: Iterable[Choice] = (),
+        empty_text: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._empty_text = empty_text
+        self.set_choices(choices)
+        self.currentIndexChanged.connect(lambda _i: self.value_changed.emit(self.value))
+
+    def set_choices(self, choices: Iterable[Choice], keep: bool = True) -> None:
+        """Fill the list; the current value stays chosen when it is still there."""
+        current = self.value if keep else None
+        self.blockSignals(True)
+        self.clear()
+        if self._empty_text is not None:
+            self.addItem(self._empty_text, None)
+        for choice in choices:
+            self.addItem(choice.label, choice.value)
+        self.blockSignals(False)
+        self.set_value(current)
+
+    @property
+    def value(self) -> int | str | None:
+        data = self.currentData()
+        return None if data is None or data == "" else data
+
+    def set_value(self, value: int | str | None) -> None:
+        """Choose ``value``; the first entry when it is None or not in the list."""
+        index = self.findData(value) if value is not None else -1
+        if index < 0 and self.count():
+            index = 0
+        self.setCurrentIndex(index)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.setEnabled(not read_only)
