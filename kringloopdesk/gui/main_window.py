@@ -166,12 +166,22 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(self.lock)
         self.logout_action = QAction(icons.icon("logout", muted), self.tr("Afmelden"), self)
         self.logout_action.triggered.connect(self.log_out)
-        for action in (self.change_password_action, self.lock_action, self.logout_action):
+        self.import_action = QAction(icons.icon("download", muted), self.tr("Importeren…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.import_action.triggered.connect(self.open_import)
+        for action in (
+            self.change_password_action,
+            self.lock_action,
+            self.logout_action,
+            self.import_action,
+        ):
             self.addAction(action)  # the shortcuts work wherever the focus is
 
     def _make_status_bar(self, actor: Actor) -> None:
         self.user_menu = QMenu(self)
         self.user_menu.addAction(self.change_password_action)
+        self.user_menu.addAction(self.import_action)
         self.user_menu.addSeparator()
         self.user_menu.addAction(self.lock_action)
         self.user_menu.addAction(self.logout_action)
@@ -273,6 +283,11 @@ class MainWindow(QMainWindow):
     @property
     def is_locked(self) -> bool:
         return self.lock_dialog is not None
+
+    def open_import(self) -> None:
+        from kringloopdesk.gui.dialogs.import_dialog import ImportDialog
+
+        ImportDialog(self.ctx, self).ask()
 
     def lock(self) -> None:
         """Cover the window and every dialog on it; ask the password to go on."""

@@ -84,13 +84,14 @@ def test_a_coach_without_the_data_key_is_told_calmly(
     assert "Een beheerder kan die toegang herstellen" in dashboard.key_notice.text_label.text()
 
 
-def test_the_user_menu_offers_password_lock_and_logout(
+def test_the_user_menu_offers_password_import_lock_and_logout(
     shop_db: Database, beheerder: Actor, qtbot
 ) -> None:
     window = open_window(qtbot, shop_db, beheerder)
     texts = [action.text() for action in window.user_menu.actions() if not action.isSeparator()]
-    assert texts == ["Mijn wachtwoord wijzigen…", "Vergrendelen", "Afmelden"]
+    assert texts == ["Mijn wachtwoord wijzigen…", "Importeren…", "Vergrendelen", "Afmelden"]
     assert window.lock_action.shortcut().toString() == "Ctrl+L"
+    assert window.import_action.shortcut().toString() == "Ctrl+I"
     assert window.user_button.text() == "Bea Beheer · Beheerder"
     assert window.user_button.focusPolicy() & Qt.FocusPolicy.TabFocus  # keyboard reachable
 

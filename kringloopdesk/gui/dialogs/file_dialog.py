@@ -30,3 +30,11 @@ class FileDialog:
             parent, title, str(documents_folder() / suggested_name), file_filter
         )
         return Path(path) if path else None
+
+    @classmethod
+    def open_file(cls, parent: QWidget | None, title: str, file_filter: str) -> Path | None:
+        """The file the user chose to open, or None when they cancelled. Tests replace this."""
+        path, _selected = QFileDialog.getOpenFileName(
+            parent, title, str(documents_folder()), file_filter
+        )
+        return Path(path) if path else None
