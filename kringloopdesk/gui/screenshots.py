@@ -257,6 +257,10 @@ def hours_grid_shot(folder: Path) -> None:
                 editor.setText("6,2")
         grab(window, folder / "hours_grid.png")
         page.model.set_grid(page.model.grid)  # nothing to ask on closing
+        # The same shop of today on the dashboard: live figures and the reminders.
+        window.show_page(0)
+        settle()
+        grab(window, folder / "dashboard.png")
         window.idle_watcher.stop()
         window.close()
         db.dispose()
