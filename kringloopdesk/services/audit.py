@@ -128,13 +128,3 @@ def facets(session: Session, actor: object) -> AuditFacets:
     )
     entities = session.scalars(select(AuditEntry.entity).distinct())
     return AuditFacets(tuple(sorted(usernames, key=str.lower)), tuple(sorted(entities)))
-
-
-def entries_about(session: Session, entity: str, entity_id: int) -> list[AuditInfo]:
-    """All entries about one record (for an inzage export; the caller checks permission)."""
-    query = (
-        select(AuditEntry)
-        .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
-        .order_by(AuditEntry.at, AuditEntry.id)
-    )
-    return [_info(e) for e in session.scalars(query)]

@@ -252,7 +252,3 @@ def change_own_password(
     user.must_change_password = False
     audit.record(session, actor, "update", "users", user.id, ["password"])
     return actor_for(user, actor.data_key)
-
-
-def count_users(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(User)) or 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kringloopdesk.db.models import ShopProfile
@@ -203,10 +202,6 @@ def get_shop(session: Session) -> ShopInfo:
             _("Deze database heeft nog geen winkel. Richt hem eerst in (init of de wizard).")
         )
     return _info(profile)
-
-
-def shop_name_or_none(session: Session) -> str | None:
-    return session.scalar(select(ShopProfile.name).where(ShopProfile.id == 1))
 
 
 @requires(Permission.MANAGE_SHOP)
