@@ -9,6 +9,7 @@ the same tests run on both engines.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -68,17 +69,49 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> Iterator[URL]:
-    """The URL of an empty database that exists only for this test."""
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[URL]:
+    """One database at the current schema, made once per test session. Tests that ask for
+    ``db`` get a copy of it instead of running every migration again (about 0.2 s on SQLite
+    and 0.4 s on PostgreSQL per test)."""
     server = postgres_server()
     if server is None:
-        yield resolve_url(str(tmp_path / "kringloopdesk.sqlite"))
+        url = resolve_url(str(tmp_path_factory.mktemp("template") / "template.sqlite"))
+        open_database(url).dispose()
+        yield url
         return
-    name = f"kld_test_{uuid.uuid4().hex[:12]}"
+    name = f"kld_template_{uuid.uuid4().hex[:12]}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        url = server.set(database=name)
+        open_database(url).dispose()
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[URL]:
+    """The URL of a database that exists only for this test: empty, or — when the test also
+    uses ``db`` — a copy of the migrated template."""
+    migrated = request.getfixturevalue("migrated_template") if "db" in request.fixturenames \
+        else None
+    server = postgres_server()
+    if server is None:
+        path = tmp_path / "kringloopdesk.sqlite"
+        if migrated is not None:
+            shutil.copyfile(migrated.database, path)
+        yield resolve_url(str(path))
+        return
+    name = f"kld_test_{uuid.uuid4().hex[:12]}"
+    template = f' TEMPLATE "{migrated.database}"' if migrated is not None else ""
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"{template}'))
     try:
         yield server.set(database=name)
     finally:

@@ -31,6 +31,7 @@ class NavRail(QFrame):
         self.setObjectName("NavRail")
         self.setFixedWidth(RAIL_WIDTH)
         self._icon_names: list[str] = []
+        self._section: str | None = None
         self.buttons: list[QToolButton] = []
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
@@ -65,14 +66,22 @@ class NavRail(QFrame):
         layout.addLayout(self._items)
         layout.addStretch(1)
 
-    def add_page(self, label: str, icon_name: str, shortcut: str) -> QToolButton:
+    def add_page(self, label: str, icon_name: str, shortcut: str = "",
+                 section: str | None = None) -> QToolButton:
+        """A button for a page; pages with a ``section`` title follow that title, indented."""
+        if section != self._section and section is not None:
+            header = QLabel(section.upper())
+            header.setObjectName("RailSection")
+            self._items.addWidget(header)
+        self._section = section
         button = QToolButton()
+        button.setProperty("inSection", section is not None)
         button.setText(label)
         button.setCheckable(True)
         button.setIconSize(QSize(20, 20))
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        button.setToolTip(f"{label} ({shortcut})")
+        button.setToolTip(f"{label} ({shortcut})" if shortcut else label)
         button.setAccessibleName(label)
         self._group.addButton(button, len(self.buttons))
         self._items.addWidget(button)

@@ -22,6 +22,8 @@ class Page(QWidget):
     icon_name = ""
     # The page is in the rail only for roles with this permission (None: for everyone).
     permission: Permission | None = None
+    # Pages of one section ("goods") sit together in the rail under the section's title.
+    rail_section: str | None = None
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
