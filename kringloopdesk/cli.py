@@ -167,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=cmd_check)
     _add_user_commands(commands)
     _add_import_commands(commands)
+    _add_export_commands(commands)
     return parser
 
 
@@ -253,6 +254,41 @@ def _add_import_commands(commands: argparse._SubParsersAction) -> None:
     template.add_argument("-o", "--output", required=True, metavar=_("BESTAND"),
                           help=_("het sjabloon: .xlsx of .csv"))
     template.set_defaults(handler=cmd_template)
+
+
+# What ``export`` can write. Each kind reads its data with the services (which check the role)
+# and returns the file's bytes and a one-line summary; ``cmd_export`` logs in, checks the
+# period, and writes the file atomically. New kinds (bkn, cedris, impact) add an entry here
+# and, when they take a date range, use ``--from``/``--to`` next to ``--year``.
+EXPORT_KINDS = ("ords",)
+
+
+def _year(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("een jaartal, bijvoorbeeld 2025")) from None
+
+
+def _add_export_commands(commands: argparse._SubParsersAction) -> None:
+    exporter = commands.add_parser(
+        "export",
+        help=_("exporteer gegevens voor de verenigingen (ORDS)"),
+        description=_(
+            "Exporteer een bestand voor buiten de winkel. ords: de reparaties van een jaar in "
+            "de Open Repair Data Standard (docs/ords.md). Alleen een beheerder of begeleider "
+            "mag exporteren; u logt in met KRINGLOOPDESK_USER en KRINGLOOPDESK_PASSWORD of "
+            "wordt gevraagd. Het bestand wordt pas op zijn plaats gezet als het helemaal "
+            "geschreven is."
+        ),
+    )
+    exporter.add_argument("kind", choices=EXPORT_KINDS, metavar=_("SOORT"),
+                          help=_("ords"))
+    exporter.add_argument("--year", type=_year, required=True, metavar=_("JAAR"),
+                          help=_("het kalenderjaar, bijvoorbeeld 2025"))
+    exporter.add_argument("-o", "--output", required=True, metavar=_("BESTAND"),
+                          help=_("het bestand om te schrijven, bijvoorbeeld ords-2025.csv"))
+    exporter.set_defaults(handler=cmd_export)
 
 
 # -- commands ---------------------------------------------------------------------------------
@@ -601,6 +637,62 @@ def cmd_template(args: argparse.Namespace) -> int:
         raise UserError(_("Het sjabloon kan niet worden geschreven naar '{path}': {problem}",
                           path=output, problem=exc.strerror or exc)) from exc
     print(_("Sjabloon geschreven: {path}", path=output))
+    return EXIT_OK
+
+
+def _export_ords(session, actor, args: argparse.Namespace) -> tuple[bytes, str]:
+    from kringloopdesk.reports.ords import ords_csv
+    from kringloopdesk.services.repairs import ords_data
+
+    data = ords_data(session, actor, args.year)
+    n = len(data.rows)
+    if n == 1:
+        summary = _("1 reparatie van {year} geëxporteerd naar {path} (ORDS).",
+                    year=data.year, path=args.output)
+    else:
+        summary = _("{n} reparaties van {year} geëxporteerd naar {path} (ORDS).",
+                    n=n, year=data.year, path=args.output)
+    if data.non_electrical:
+        summary += " " + _("Daarvan {n} van niet-elektrische artikelen; hun ORDS-categorie "
+                           "komt van de productgroep.", n=data.non_electrical)
+    return ords_csv(data), summary
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    from kringloopdesk.reports.ords import write_atomically
+
+    write_atomically(path, content)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kringloopdesk.errors import PermissionDeniedError
+    from kringloopdesk.services.permissions import Permission, allowed
+
+    exporters = {"ords": _export_ords}
+    output = Path(args.output)
+    if not output.parent.is_dir():
+        raise UserError(_("De map '{folder}' bestaat niet.", folder=output.parent))
+    if output.is_dir():
+        raise UserError(_("'{path}' is een map; geef een bestandsnaam, bijvoorbeeld {name}.",
+                          path=output, name=f"{args.kind}-{args.year}.csv"))
+
+    def work(session, actor):
+        if not allowed(actor.role, Permission.EXPORT_AGGREGATES):
+            raise PermissionDeniedError(
+                _("Exporteren mag alleen een beheerder of begeleider; u bent ingelogd als "
+                  "{role}. Er is niets geschreven.", role=actor.role_label.lower())
+            )
+        content, summary = exporters[args.kind](session, actor, args)
+        # Written inside the unit of work: a failed write also undoes the audit entry.
+        try:
+            _write_atomically(output, content)
+        except OSError as exc:
+            raise UserError(_("Het bestand kan niet worden geschreven naar '{path}': "
+                              "{problem}. Er is niets half geschreven.",
+                              path=output, problem=exc.strerror or exc)) from exc
+        return summary
+
+    print(_with_login(args, work))
     return EXIT_OK
 
 

@@ -38,11 +38,15 @@ from kringloopdesk.gui.idle_watcher import IdleWatcher
 from kringloopdesk.gui.messages import sensitive_data_closed_text, show_status
 from kringloopdesk.gui.operations import query
 from kringloopdesk.gui.pages.audit_page import AuditPage
+from kringloopdesk.gui.pages.balance_page import BalancePage
 from kringloopdesk.gui.pages.dashboard_page import DashboardPage
+from kringloopdesk.gui.pages.flows_page import FlowsPage
 from kringloopdesk.gui.pages.hours_page import HoursPage
+from kringloopdesk.gui.pages.items_page import ItemsPage
 from kringloopdesk.gui.pages.placements_page import PlacementsPage
 from kringloopdesk.gui.pages.privacy_page import PrivacyPage
 from kringloopdesk.gui.pages.settings_page import SettingsPage
+from kringloopdesk.gui.pages.weegpost_page import WeegpostPage
 from kringloopdesk.gui.pages.workers_page import WorkersPage
 from kringloopdesk.gui.theme import apply_theme, current_colors, normalise_accent
 from kringloopdesk.gui.widgets.lock_cover import LockCover
@@ -55,12 +59,19 @@ from kringloopdesk.settings import SETTINGS
 
 log = logging.getLogger(__name__)
 
+# Ctrl+1 … Ctrl+9 open the first nine pages of the rail.
+MAX_PAGE_SHORTCUTS = 9
+
 # In rail order; a page appears when the role has its ``permission`` (or it has none).
 PAGE_CLASSES: tuple[type[Page], ...] = (
     DashboardPage,
     WorkersPage,
     PlacementsPage,
     HoursPage,
+    WeegpostPage,
+    FlowsPage,
+    ItemsPage,
+    BalancePage,
     PrivacyPage,
     AuditPage,
     SettingsPage,
@@ -122,12 +133,16 @@ class MainWindow(QMainWindow):
             for page_class in PAGE_CLASSES
             if page_class.permission is None or ctx.may(page_class.permission)
         ]
+        sections = {"goods": self.tr("Goederen")}
         for index, page in enumerate(self.pages):
-            shortcut = QKeySequence(f"Ctrl+{index + 1}")
-            shortcut_text = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
-            self.rail.add_page(page.title(), page.icon_name, shortcut_text)
+            shortcut_text = ""
+            if index < MAX_PAGE_SHORTCUTS:  # Ctrl+1 … Ctrl+9
+                shortcut = QKeySequence(f"Ctrl+{index + 1}")
+                shortcut_text = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+                QShortcut(shortcut, self).activated.connect(lambda i=index: self.show_page(i))
+            section = sections.get(page.rail_section or "")
+            self.rail.add_page(page.title(), page.icon_name, shortcut_text, section)
             self.stack.addWidget(page)
-            QShortcut(shortcut, self).activated.connect(lambda i=index: self.show_page(i))
         self.rail.page_requested.connect(self.show_page)
         self.rail.set_current(0)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self).activated.connect(self.refresh_current)

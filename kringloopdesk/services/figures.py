@@ -371,10 +371,7 @@ def bkn_figures(
             _figure(indicator, TOTAL, _percentage(per_bestemming[bestemming], outflow))
         )
 
-    co2 = []
-    for gid, code in groups:
-        reused_kg = sum((flows.get((b, gid), Decimal(0)) for b in REUSE_DESTINATIONS), Decimal(0))
-        co2.append((code, _exact_product(reused_kg, factors.get(gid, Decimal(0)))))
+    co2 = [(code, _co2_avoided(flows, gid, factors)) for gid, code in groups]
     figures += _breakdown("co2_vermeden_kg", co2)
 
     figures += _people_figures(session, period, Doelgroep.bkn_group, BKN_GROUPS.codes)
@@ -440,8 +437,55 @@ def cedris_figures(
     return figures
 
 
+@dataclass(frozen=True)
+class ReuseTotals:
+    """The reuse and CO2 totals of the BKN export for one period, exactly as it computes them
+    (for the dashboard, so that it and the export agree)."""
+
+    period: Period
+    factor_set: FactorSetRef
+    outflow_kg: Decimal  # afgevoerd_kg totaal
+    reused_kg: Decimal  # hergebruik + hergebruik_online
+    co2_kg: Decimal  # co2_vermeden_kg totaal, exact
+
+    @property
+    def reuse_pct(self) -> Decimal:
+        """hergebruik_pct: reused ÷ outflow × 100, 0 when nothing went out."""
+        return percentage(self.reused_kg, self.outflow_kg)
+
+
+def reuse_totals(
+    session: Session, period: Period, *, factor_set: FactorSetRef | None = None
+) -> ReuseTotals:
+    """``afgevoerd_kg``, the reused kg behind ``hergebruik_pct`` and ``co2_vermeden_kg`` (all
+    totaal) of :func:`bkn_figures`, with the same factor set rules, without the other rows."""
+    ref, factors = _factor_set(session, factor_set)
+    flows = _flow_sums(session, period)
+    gids = [gid for gid, _code in _product_groups(session)]
+    outflow = sum(
+        (kg for (channel, _gid), kg in flows.items() if channel != "in"), Decimal(0)
+    )
+    reused = sum(
+        (kg for (channel, _gid), kg in flows.items() if channel in REUSE_DESTINATIONS),
+        Decimal(0),
+    )
+    co2 = sum((_co2_avoided(flows, gid, factors) for gid in gids), Decimal(0))
+    return ReuseTotals(period, ref, outflow, reused, co2)
+
+
+def percentage(part: Decimal, whole: Decimal) -> Decimal:
+    """part ÷ whole × 100 as the exports compute it (exact to PERCENT_PRECISION digits); 0
+    when whole is 0."""
+    return _percentage(part, whole)
+
+
 def default_factor_set(session: Session) -> FactorSetRef | None:
-    """The factor set marked as default (the newest version if several are), or None."""
+    """The shop's default CO2 factor set, or None: the one function that resolves it (the
+    exports, the dashboard and ``services.co2`` all ask here).
+
+    ``services.co2`` keeps one version marked, and moves the mark to a new version of the
+    default set; should several be marked (an older database), the newest version wins.
+    """
     row = session.execute(
         select(FactorSet.code, FactorSet.version)
         .where(FactorSet.is_default)
@@ -483,6 +527,14 @@ def _percentage(part: Decimal, whole: Decimal) -> Decimal:
     with localcontext() as context:
         context.prec = PERCENT_PRECISION
         return part * 100 / whole
+
+
+def _co2_avoided(
+    flows: dict[tuple[str, int], Decimal], gid: int, factors: dict[int, Decimal]
+) -> Decimal:
+    """The group's reused kg (hergebruik + hergebruik_online) × its factor (0 without one)."""
+    reused_kg = sum((flows.get((b, gid), Decimal(0)) for b in REUSE_DESTINATIONS), Decimal(0))
+    return _exact_product(reused_kg, factors.get(gid, Decimal(0)))
 
 
 def _exact_product(a: Decimal, b: Decimal) -> Decimal:

@@ -27,6 +27,10 @@ def open_window(qtbot, db: Database, actor: Actor) -> MainWindow:
     return window
 
 
+# Every role registers goods (the rail groups these under "Goederen").
+GOODS_PAGES = ["Weegpost", "Stromen", "Artikelen", "Balans"]
+
+
 def rail_labels(window: MainWindow) -> list[str]:
     return [button.text() for button in window.rail.buttons]
 
@@ -34,12 +38,13 @@ def rail_labels(window: MainWindow) -> list[str]:
 def test_the_beheerder_sees_every_page(shop_db: Database, beheerder: Actor, qtbot) -> None:
     window = open_window(qtbot, shop_db, beheerder)
     assert rail_labels(window) == [
-        "Dashboard", "Deelnemers", "Plaatsingen", "Uren", "Privacy (AVG)", "Logboek",
-        "Instellingen",
+        "Dashboard", "Deelnemers", "Plaatsingen", "Uren", *GOODS_PAGES, "Privacy (AVG)",
+        "Logboek", "Instellingen",
     ]
     settings = window.page_of(SettingsPage)
     assert settings.users_page is not None
-    assert settings.tabs.count() == 2 and settings.tabs.tabText(1) == "Gebruikers"
+    assert [settings.tabs.tabText(i) for i in range(settings.tabs.count())] == [
+        "Winkel", "Gebruikers", "CO₂-factoren"]
 
 
 @pytest.mark.parametrize("role", ["begeleider", "invoer"])
@@ -50,11 +55,14 @@ def test_other_roles_see_neither_users_nor_log_nor_privacy(
     window = open_window(qtbot, shop_db, actor)
 
     people = ["Deelnemers", "Plaatsingen"] if role == "begeleider" else []
-    assert rail_labels(window) == ["Dashboard", *people, "Uren", "Instellingen"]
+    assert rail_labels(window) == ["Dashboard", *people, "Uren", *GOODS_PAGES, "Instellingen"]
     assert window.page_of(AuditPage) is None and window.page_of(PrivacyPage) is None
     settings = window.page_of(SettingsPage)
     assert settings.users_page is None
-    assert settings.tabs.count() == 1 and settings.tabs.tabBar().isHidden()
+    # The shop and the CO2 factors, both read-only; no users.
+    assert [settings.tabs.tabText(i) for i in range(settings.tabs.count())] == [
+        "Winkel", "CO₂-factoren"]
+    assert settings.users_page is None and settings.factor_editor.edit_button.isHidden()
     assert window.key_notice.isHidden()  # both logged in normally (invoer: no key to miss)
 
 

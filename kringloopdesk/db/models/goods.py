@@ -103,6 +103,9 @@ class GoodsFlow(IdMixin, TrackedMixin, Base):
         Index(None, "flow_date"),
         Index(None, "direction", "flow_date"),
         Index(None, "product_group_id", "flow_date"),
+        # Sorting the Stromen list on kg; the Balans sums per group and channel (0003).
+        Index(None, "weight_g"),
+        Index(None, "product_group_id", "channel", "flow_date", "weight_g"),
     )
 
     flow_date: Mapped[dt.date] = mapped_column(Date)

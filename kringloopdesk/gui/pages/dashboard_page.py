@@ -1,6 +1,11 @@
 """The dashboard: today's people at work, the aandachtspunten, and this month's and this year's
 kilos, at a glance.
 
+Below the kilos: this year's reused kg and CO2 avoided (with the default factor set, named on
+the tile), and the last twelve months as charts — kg in and kg out per month stacked by product
+group (one scale, one legend, the same colour per group) and the reuse % per month
+(``services.dashboard.goods_dashboard``). A shop without weighed goods sees what to do instead.
+
 The aandachtspunten (``services.reminders``) are three cards with a count and the first few
 names: placements ending within 30 days, goals past their target date, and workers without
 hours in the last 14 days. An invoer sees the hours card only.
@@ -33,9 +38,23 @@ from kringloopdesk.gui.formatting import format_date, format_long_date, format_n
 from kringloopdesk.gui.messages import sensitive_data_closed_text
 from kringloopdesk.gui.operations import query
 from kringloopdesk.gui.theme import current_colors
+from kringloopdesk.gui.widgets.charts import (
+    BarGroup,
+    ChartLegend,
+    PercentLineChart,
+    StackedBarChart,
+    group_color,
+    month_abbreviation,
+)
 from kringloopdesk.gui.widgets.notice import NoticeBanner
 from kringloopdesk.gui.widgets.page import PAGE_MARGIN, Page
-from kringloopdesk.services.dashboard import DashboardFigures, dashboard_figures
+from kringloopdesk.i18n import current_language
+from kringloopdesk.services.dashboard import (
+    DashboardFigures,
+    GoodsDashboard,
+    dashboard_figures,
+    goods_dashboard,
+)
 from kringloopdesk.services.permissions import Permission
 from kringloopdesk.services.reminders import (
     ENDING_WITHIN_DAYS,
@@ -49,6 +68,9 @@ from kringloopdesk.services.reminders import (
 )
 
 CARD_MIN_WIDTH = 250
+BODY_MAX_WIDTH = 1180
+BAR_CHART_HEIGHT = 280
+LINE_CHART_HEIGHT = 210
 REMINDER_ITEMS = 4  # names shown on a card; the count says how many there are
 DESCRIPTION_LENGTH = 48
 
@@ -179,6 +201,11 @@ class DashboardPage(Page):
             "kg_in_year": FigureCard(self.tr("Ingezameld"), "kg", "ochre"),
             "kg_out_year": FigureCard(self.tr("Afgevoerd"), "kg", "ochre"),
         }
+        self.goods_cards = {
+            "kg_reused_year": FigureCard(self.tr("Hergebruikt dit jaar"), "kg", "primary"),
+            "co2_year": FigureCard(self.tr("CO₂ vermeden dit jaar"), self.tr("kg CO₂-eq"),
+                                   "primary"),
+        }
         self.people_title = QLabel(self.tr("Mensen — vandaag"))
         self.reminders_title = QLabel(self.tr("Aandachtspunten"))
         self.reminders_title.setObjectName("SectionTitle")
@@ -225,6 +252,10 @@ class DashboardPage(Page):
             grid.addWidget(self.cards[left], row + 1, 0)
             grid.addWidget(self.cards[right], row + 1, 1)
             grid.setRowMinimumHeight(row + 2, 12)
+            if title is self.year_title:  # reuse and CO2 under the year's kilos
+                grid.addWidget(self.goods_cards["kg_reused_year"], row + 2, 0)
+                grid.addWidget(self.goods_cards["co2_year"], row + 2, 1)
+                row += 1
             row += 3
             if title is self.people_title:  # what needs doing, right under who is at work
                 grid.addWidget(self.reminders_title, row, 0, 1, 2)
@@ -234,6 +265,7 @@ class DashboardPage(Page):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
+        self._build_trend()
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(PAGE_MARGIN, 20, PAGE_MARGIN, 24)
@@ -247,11 +279,85 @@ class DashboardPage(Page):
             body_layout.addWidget(self.key_notice)
             body_layout.addSpacing(8)
         body_layout.addLayout(grid)
+        body_layout.addWidget(self.trend_title)
+        body_layout.addSpacing(4)
+        body_layout.addWidget(self.empty_label)
+        body_layout.addWidget(self.trend_box)
+        body_layout.addSpacing(8)
         body_layout.addWidget(self.updated_label)
         body_layout.addStretch(1)
-        body.setMaximumWidth(980)
+        body.setMaximumWidth(BODY_MAX_WIDTH)
         self.set_content(self.make_header(self.date_label, [refresh_button]), body)
         ctx.hub.changed.connect(self._on_changed)
+
+    def _build_trend(self) -> None:
+        """The charts of the last twelve months, and the empty state that replaces them."""
+        self.goods: GoodsDashboard | None = None
+        self.trend_title = QLabel()
+        self.trend_title.setObjectName("SectionTitle")
+        self.empty_label = QLabel(
+            self.tr(
+                "Nog geen gewogen goederen — weeg inbreng en afvoer op de weegpost of importeer "
+                "een bestand met stromen (Ctrl+I). Dan staan hier de kilo's per maand en het "
+                "hergebruik."
+            )
+        )
+        self.empty_label.setObjectName("EmptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet(
+            f"color: {current_colors().muted_text}; font-size: 14px; padding: 18px 20px;"
+            f"background: {current_colors().card}; border: 1px dashed "
+            f"{current_colors().secondary_light}; border-radius: 8px;"
+        )
+        self.in_chart = StackedBarChart()
+        self.out_chart = StackedBarChart()
+        self.reuse_chart = PercentLineChart()
+        for chart in (self.in_chart, self.out_chart):
+            chart.setFixedHeight(BAR_CHART_HEIGHT)
+        self.reuse_chart.setFixedHeight(LINE_CHART_HEIGHT)
+        self.in_caption = _chart_caption(self.tr("Ingezameld per maand (kg)"))
+        self.out_caption = _chart_caption(self.tr("Afgevoerd per maand (kg)"))
+        self.reuse_caption = _chart_caption(self.tr("Hergebruik per maand (% van de afvoer)"))
+        self.reuse_note = QLabel(
+            self.tr("Hergebruik en hergebruik online ÷ alle afvoer × 100; 0 in een maand zonder "
+                    "afvoer")
+        )
+        self.reuse_note.setObjectName("FormNote")
+        self.legend = ChartLegend(columns=5)
+
+        bars = QGridLayout()
+        bars.setHorizontalSpacing(24)
+        bars.setVerticalSpacing(2)
+        bars.addWidget(self.in_caption, 0, 0)
+        bars.addWidget(self.out_caption, 0, 1)
+        bars.addWidget(self.in_chart, 1, 0)
+        bars.addWidget(self.out_chart, 1, 1)
+        bars.setColumnStretch(0, 1)
+        bars.setColumnStretch(1, 1)
+        bars_card = QFrame()
+        bars_card.setObjectName("FormCard")
+        bars_layout = QVBoxLayout(bars_card)
+        bars_layout.setContentsMargins(20, 16, 20, 16)
+        bars_layout.setSpacing(10)
+        bars_layout.addLayout(bars)
+        bars_layout.addWidget(self.legend)
+
+        reuse_card = QFrame()
+        reuse_card.setObjectName("FormCard")
+        reuse_layout = QVBoxLayout(reuse_card)
+        reuse_layout.setContentsMargins(20, 16, 20, 12)
+        reuse_layout.setSpacing(2)
+        reuse_layout.addWidget(self.reuse_caption)
+        reuse_layout.addWidget(self.reuse_chart)
+        reuse_layout.addWidget(self.reuse_note)
+
+        self.trend_box = QWidget()
+        box = QVBoxLayout(self.trend_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(16)
+        box.addWidget(bars_card)
+        box.addWidget(reuse_card)
+        self.empty_label.hide()
 
     def title(self) -> str:
         return self.tr("Dashboard")
@@ -272,14 +378,15 @@ class DashboardPage(Page):
         None)."""
         actor = self.ctx.actor
 
-        def read(session) -> tuple[DashboardFigures, Reminders | None]:
+        def read(session) -> tuple[DashboardFigures, GoodsDashboard, Reminders | None]:
             points = reminders(session, actor, today, limit=REMINDER_ITEMS) if actor else None
-            return dashboard_figures(session, today), points
+            return dashboard_figures(session, today), goods_dashboard(session, today), points
 
         found = query(self.ctx, self, read)
         if found is not None:
-            figures, points = found
+            figures, goods, points = found
             self.show_figures(figures)
+            self.show_goods(goods)
             if points is not None:
                 self.show_reminders(points)
 
@@ -311,6 +418,74 @@ class DashboardPage(Page):
             )
         )
 
+    def show_goods(self, g: GoodsDashboard) -> None:
+        """This year's reuse and CO2 tiles, and the charts of the last twelve months."""
+        self.goods = g
+        year = g.year
+        since_year = self.tr("sinds 1 januari")
+        self.goods_cards["kg_reused_year"].set_value(
+            _kg(year.kg_reused),
+            self.tr("{pct} % van de afvoer · {since}").format(
+                pct=format_number(year.reuse_pct, 1), since=since_year),
+        )
+        co2_card = self.goods_cards["co2_year"]
+        if year.factor_set is None or year.co2_kg is None:
+            co2_card.caption_label.setText(self.tr("CO₂ vermeden dit jaar"))
+            co2_card.set_value("–", self.tr("Geen standaard CO₂-factorset; kies er een bij "
+                                            "Instellingen › CO₂-factoren"))
+        else:
+            co2_card.caption_label.setText(
+                self.tr("CO₂ vermeden dit jaar ({set})").format(set=year.factor_set.label)
+            )
+            co2_card.set_value(
+                _kg(year.co2_kg),
+                self.tr("hergebruikte kg × factor per productgroep · {since}").format(
+                    since=since_year),
+            )
+
+        trend = g.trend
+        months = [m.month for m in trend.months]
+        first, last = months[0], months[-1]
+        self.trend_title.setText(
+            self.tr("Goederen — de laatste 12 maanden ({first} {first_year} – {last} "
+                    "{last_year})").format(
+                first=month_abbreviation(first), first_year=first.year,
+                last=month_abbreviation(last), last_year=last.year)
+        )
+        self.empty_label.setVisible(trend.is_empty)
+        self.trend_box.setVisible(not trend.is_empty)
+        if trend.is_empty:
+            return
+        language = current_language()
+        colors = [group_color(group.code, group.id) for group in trend.groups]
+        labels = [group.label(language) for group in trend.groups]
+
+        def layers(direction: str) -> list[BarGroup]:
+            return [
+                BarGroup(labels[i], colors[i],
+                         tuple(getattr(m, direction)[i] for m in trend.months))
+                for i in range(len(trend.groups))
+            ]
+
+        intake, outflow = layers("kg_in"), layers("kg_out")
+        top = float(max((m.total_in for m in trend.months), default=0))
+        top = max(top, float(max((m.total_out for m in trend.months), default=0)))
+        self.in_chart.set_data(months, intake, axis_max=top)
+        self.out_chart.set_data(months, outflow, axis_max=top)
+        shown = {layer.label for layer in (*self.in_chart.groups, *self.out_chart.groups)}
+        self.legend.set_entries(
+            [(label, color) for label, color in zip(labels, colors, strict=True)
+             if label in shown]
+        )
+        no_outflow = self.tr("geen afvoer deze maand")
+        self.reuse_chart.set_data(
+            months,
+            [m.reuse_pct for m in trend.months],
+            [no_outflow if not m.total_out else
+             self.tr("{reused} van {out} kg afvoer").format(
+                 reused=format_number(m.kg_reused), out=format_number(m.total_out))
+             for m in trend.months],
+        )
 
     def show_reminders(self, r: Reminders) -> None:
         self.reminders = r
@@ -348,6 +523,12 @@ class DashboardPage(Page):
         else:
             last = self.tr("laatst op {date}").format(date=format_date(item.last_hours_date))
         return f"{item.name} ({item.number})", f"{item.department_label} · {last}"
+
+
+def _chart_caption(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("FigureCaption")
+    return label
 
 
 def _kg(value: Decimal) -> str:

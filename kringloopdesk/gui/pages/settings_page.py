@@ -1,6 +1,7 @@
 """Instellingen, in tabs. "Winkel": the shop's profile (name, address, certificate code,
 mission, logo, accent) and the shop-wide security settings (idle lock, retention period).
-"Gebruikers" (beheerder only): see ``users_page``.
+"Gebruikers" (beheerder only): see ``users_page``. "CO₂-factoren" (every role, a beheerder
+edits): see ``widgets.factor_sets_editor``.
 
 A beheerder edits and saves the first tab (Ctrl+S) in one unit of work; other roles see it
 read-only. Leaving the page with unsaved changes asks first; a failed save keeps everything
@@ -33,6 +34,7 @@ from kringloopdesk.gui.operations import DatabaseOp, query
 from kringloopdesk.gui.pages.users_page import UsersPage
 from kringloopdesk.gui.theme import current_colors
 from kringloopdesk.gui.widgets.accent_picker import AccentPicker
+from kringloopdesk.gui.widgets.factor_sets_editor import FactorSetsEditor
 from kringloopdesk.gui.widgets.form import ValidatedForm
 from kringloopdesk.gui.widgets.logo_picker import LogoPicker
 from kringloopdesk.gui.widgets.page import PAGE_MARGIN, Page
@@ -195,8 +197,13 @@ class SettingsPage(Page):
         if ctx.may(Permission.MANAGE_USERS):
             self.users_page = UsersPage(ctx)
             self.tabs.addTab(self.users_page, icons.icon("users", muted), self.tr("Gebruikers"))
-        else:
-            self.tabs.tabBar().hide()  # one tab needs no tab bar
+        # Every role sees the CO2 factors (the dashboard names the set); a beheerder edits.
+        self.factor_editor = FactorSetsEditor(ctx)
+        self.factor_scroll = QScrollArea()
+        self.factor_scroll.setWidgetResizable(True)
+        self.factor_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.factor_scroll.setWidget(self.factor_editor)
+        self.tabs.addTab(self.factor_scroll, icons.icon("flag", muted), self.tr("CO₂-factoren"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.set_content(header, self.tabs, scroll=False)
 
@@ -215,12 +222,20 @@ class SettingsPage(Page):
         if self.users_page is not None:
             self.tabs.setCurrentWidget(self.users_page)
 
+    def show_factors(self) -> None:
+        self.tabs.setCurrentWidget(self.factor_scroll)
+
     def _tab_changed(self, index: int) -> None:
         on_shop = self.tabs.widget(index) is self.shop_scroll
         if on_shop:
             self.subtitle.setText(
                 self.tr("De gegevens van de winkel, voor het venster en de certificaten")
             )
+        elif self.tabs.widget(index) is self.factor_scroll:
+            self.subtitle.setText(
+                self.tr("Hoeveel CO₂ hergebruik per productgroep vermijdt, in versies")
+            )
+            self.factor_editor.refresh()
         else:
             self.subtitle.setText(self.tr("Wie met KringloopDesk werkt, en wat ieder mag"))
         for widget in (self.blocked_label, self.save_button):
@@ -242,6 +257,8 @@ class SettingsPage(Page):
     def refresh(self) -> None:
         if self.users_page is not None and self.tabs.currentWidget() is self.users_page:
             self.users_page.refresh()
+        if self.tabs.currentWidget() is self.factor_scroll:
+            self.factor_editor.refresh()
         if self.is_dirty():
             return  # F5 never throws away what was typed
         loaded = query(
@@ -411,6 +428,8 @@ class SettingsPage(Page):
         MessageBox.show_user_error(self, error)
 
     def may_leave(self) -> bool:
+        if not self.factor_editor.may_leave():
+            return False
         if not self.editable or not self.is_dirty():
             return True
         what = (

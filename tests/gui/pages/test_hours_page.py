@@ -384,7 +384,8 @@ def test_a_workers_hours_per_day_week_and_month(
 
 def test_every_role_has_the_hours_page(shop_db: Database, invoer: Actor, qtbot) -> None:
     window, page = open_hours(qtbot, shop_db, invoer)
-    assert [b.text() for b in window.rail.buttons] == ["Dashboard", "Uren", "Instellingen"]
+    assert [b.text() for b in window.rail.buttons] == [
+        "Dashboard", "Uren", "Weegpost", "Stromen", "Artikelen", "Balans", "Instellingen"]
     assert page.title() == "Uren"
 
 

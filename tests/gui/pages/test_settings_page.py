@@ -28,7 +28,7 @@ def window(ctx: AppContext, qtbot) -> MainWindow:
 
 def open_settings(window: MainWindow, qtbot) -> SettingsPage:
     index = next(i for i, p in enumerate(window.pages) if isinstance(p, SettingsPage))
-    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1.value + index), Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(window.rail.buttons[index], Qt.MouseButton.LeftButton)
     page = window.current_page
     assert isinstance(page, SettingsPage)
     return page
