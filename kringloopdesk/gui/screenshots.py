@@ -257,13 +257,76 @@ def hours_grid_shot(folder: Path) -> None:
                 editor.setText("6,2")
         grab(window, folder / "hours_grid.png")
         page.model.set_grid(page.model.grid)  # nothing to ask on closing
+        goods_shots(window, folder)
         # The same shop of today on the dashboard: live figures and the reminders.
         window.show_page(0)
         settle()
         grab(window, folder / "dashboard.png")
+        # Scrolled down: this year's goods tiles and the charts of the last twelve months.
+        from PySide6.QtWidgets import QScrollArea
+
+        area = window.current_page.findChild(QScrollArea)
+        if area is not None:
+            from PySide6.QtCore import QPoint
+
+            anchor = window.current_page.year_title  # "Goederen — heel 2026"
+            top = anchor.mapTo(area.widget(), QPoint(0, 0)).y() - 12
+            area.verticalScrollBar().setValue(min(top, area.verticalScrollBar().maximum()))
+            grab(window, folder / "dashboard_goods.png")
         window.idle_watcher.stop()
         window.close()
         db.dispose()
+
+
+def goods_shots(window, folder: Path) -> None:
+    """Goederen in the shop of today: the weegpost with a weight being typed, the Stromen
+    list, the Balans per month of this year, the Artikelen list and a printed label."""
+    from kringloopdesk.gui.pages.balance_page import BalancePage
+    from kringloopdesk.gui.pages.flows_page import FlowsPage
+    from kringloopdesk.gui.pages.items_page import ItemsPage
+    from kringloopdesk.gui.pages.weegpost_page import WeegpostPage
+
+    def show(page_class: type) -> QWidget:
+        page = window.page_of(page_class)
+        assert page is not None
+        window.show_page(window.pages.index(page))
+        settle(120)
+        return page
+
+    weegpost = show(WeegpostPage)
+    for button in weegpost.pad.buttons[:3]:
+        weegpost.choose_group(button.group)
+        weegpost.kg_edit.setText("12,5")
+        weegpost.book()
+    weegpost.choose_group(weegpost.pad.buttons[1].group)
+    weegpost.kg_edit.setText("8,35")
+    grab(window, folder / "weegpost.png")
+    weegpost.back_to_groups()
+    show(FlowsPage)
+    grab(window, folder / "flows.png")
+    show(BalancePage)
+    grab(window, folder / "balance.png")
+    items = show(ItemsPage)
+    grab(window, folder / "items.png")
+    label_shot(window, items, folder / "label.png")
+
+
+def label_shot(window, items, path: Path) -> None:
+    """The 62 x 29 mm label of the first item in the list, rendered at 300 dpi."""
+    import subprocess
+
+    from kringloopdesk.reports.labels import LabelData, write_label_pdf
+
+    row = items.model.row_at(0) if items.model.rowCount() else None
+    if row is None:
+        return
+    with tempfile.TemporaryDirectory() as temp:
+        pdf = write_label_pdf(Path(temp) / "label.pdf",
+                              [LabelData(row.item_number, row.description, row.price_cents)],
+                              SHOP)
+        subprocess.run(["pdftoppm", "-r", "300", "-png", "-singlefile", str(pdf),
+                        str(path.with_suffix(""))], check=True)
+    print(path)
 
 
 def workers_shots(folder: Path) -> None:

@@ -1299,6 +1299,9 @@ def _open_days(first: dt.date, today: dt.date) -> list[dt.date]:
     return days
 
 
+STOCK_SHARE_PER_ROW = 0.6
+
+
 def _flow_rows(
     rng: random.Random, sizes: DemoSizes, today: dt.date, ref: _Reference, created_by: int
 ) -> Iterator[dict[str, object]]:
@@ -1361,6 +1364,10 @@ def _flow_rows(
         return bisect.bisect_right(cumulative, rng.random() * cumulative[-1])
 
     lognormal = rng.lognormvariate
+    # Grams in stock per group: an outflow row takes at most STOCK_SHARE_PER_ROW of its
+    # group's stock (else the fullest group's), so that the Balans never shows more going
+    # out of a group than came in, as in a shop that weighs everything.
+    stock = [0] * len(codes)
     for day, n_in, n_out in zip(days, per_day_in, per_day_out, strict=True):
         for _row in range(n_in):
             if cover_in:
@@ -1373,11 +1380,13 @@ def _flow_rows(
                 note = rng.choice(INTAKE_NOTES[channel])
             # lognormal(-0.18, 0.6) has mean 1: varied loads, the right total
             grams = grams_in * group_mass[g] * herkomst_load[h] * lognormal(-0.18, 0.6)
+            weight = max(1, round(grams))
+            stock[g] += weight
             yield {
                 "flow_date": day,
                 "direction": "in",
                 "product_group_id": group_ids[g],
-                "weight_g": max(1, round(grams)),
+                "weight_g": weight,
                 "channel": channel,
                 "note": note,
                 "created_by_id": created_by,
@@ -1388,16 +1397,24 @@ def _flow_rows(
             else:
                 g = pick(group_cum)
                 b = pick(destination_cum[g])
+            grams = grams_out * group_mass[g] * lognormal(-0.18, 0.6)
+            weight = max(1, round(grams))
+            if weight > stock[g] * STOCK_SHARE_PER_ROW:
+                fullest = max(range(len(codes)), key=stock.__getitem__)
+                if fullest != g:
+                    g, b = fullest, pick(destination_cum[fullest])
+                weight = max(1, min(round(grams_out * group_mass[g] * lognormal(-0.18, 0.6)),
+                                    int(stock[g] * STOCK_SHARE_PER_ROW)))
+            stock[g] -= weight
             channel = bestemming[b]
             note = None
             if channel in OUTFLOW_NOTES and rng.random() < 0.1:
                 note = rng.choice(OUTFLOW_NOTES[channel])
-            grams = grams_out * group_mass[g] * lognormal(-0.18, 0.6)
             yield {
                 "flow_date": day,
                 "direction": "uit",
                 "product_group_id": group_ids[g],
-                "weight_g": max(1, round(grams)),
+                "weight_g": weight,
                 "channel": channel,
                 "note": note,
                 "created_by_id": created_by,

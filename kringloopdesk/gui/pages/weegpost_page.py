@@ -22,7 +22,15 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -70,6 +78,7 @@ GROUP_KEYS = "1234567890"
 CHANNEL_KEYS = (Qt.Key.Key_F6, Qt.Key.Key_F7, Qt.Key.Key_F8, Qt.Key.Key_F9, Qt.Key.Key_F10)
 DEFAULT_CHANNEL = {"in": "brengen", "uit": "hergebruik"}
 GROUP_BUTTON_HEIGHT = 88
+GROUP_FONT_PX = 15
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -81,7 +90,7 @@ class DayEntriesModel(RowTableModel[FlowRow]):
     """Today's weighings of one direction, newest first."""
 
     def column_titles(self) -> tuple[str, ...]:
-        return (self.tr("Tijd"), self.tr("Productgroep"), self.tr("Herkomst"), self.tr("kg"))
+        return (self.tr("Tijd"), self.tr("Groep"), self.tr("Herkomst"), self.tr("kg"))
 
     def set_direction(self, direction: str) -> None:
         self.direction = direction
@@ -124,7 +133,7 @@ class DayTotalsModel(RowTableModel[GroupTotal]):
     """The day's totals per product group, and a last row with the day's total."""
 
     def column_titles(self) -> tuple[str, ...]:
-        return (self.tr("Productgroep"), self.tr("Wegingen"), self.tr("kg"))
+        return (self.tr("Productgroep"), self.tr("Aantal"), self.tr("kg"))
 
     def total_kg(self) -> Decimal:
         return sum((t.kg for t in self._rows), Decimal("0.000"))
@@ -182,8 +191,8 @@ QPushButton#WeighGroup:checked {{ background: {tint}; border: 3px solid {c.prima
 QLabel#GroupKey {{ font-size: 20px; font-weight: bold; color: {c.primary};
     background: {mix(c.primary, "#ffffff", 0.85)}; border-radius: 6px; }}
 QPushButton#WeighGroup:checked QLabel#GroupKey {{ background: {c.primary}; color: #ffffff; }}
-QLabel#GroupLabel {{ font-size: 15px; color: {c.primary_text}; background: transparent; }}
-QPushButton#WeighToggle {{ min-height: 52px; font-size: 14px; border-radius: 8px;
+QLabel#GroupLabel {{ color: {c.primary_text}; background: transparent; }}
+QPushButton#WeighToggle {{ min-height: 56px; font-size: 14px; border-radius: 8px;
     border: 1px solid {border}; background: {c.card}; color: {c.primary_text};
     padding: 0 4px; }}
 QPushButton#WeighToggle:checked {{ background: {c.primary}; color: #ffffff;
@@ -203,6 +212,8 @@ QLabel#WeighDone {{ color: {mix(c.primary, "#000000", 0.2)}; font-size: 15px;
     background: {tint}; border-radius: 6px; padding: 8px 12px; }}
 QPushButton#BookButton {{ min-height: 80px; min-width: 150px; font-size: 20px;
     border-radius: 10px; }}
+QTableView#DayTable QHeaderView::section {{ padding: 0 6px; }}
+QTableView#DayTable::item {{ padding: 0 4px; }}
 QLabel#DayTotal {{ font-size: 22px; color: {c.primary_text}; background: transparent; }}
 """
 
@@ -242,6 +253,27 @@ class GroupButton(QPushButton):
             self.name_label.setText(name)
             self.setAccessibleName(f"{self.key} {name}")
             self.setToolTip(self.tr("{name} (toets {key})").format(name=name, key=self.key))
+            self._fit_name()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_name()
+
+    def _fit_name(self) -> None:
+        """A smaller font (down to 11 px) when the longest word of the name would not fit: a
+        word-wrapped label cannot break "huishoudelijke"."""
+        words = self.name_label.text().split()
+        if not words:
+            return
+        room = self.width() - 30  # margins and the checked border
+        font = QFont(self.name_label.font())
+        for size in range(GROUP_FONT_PX, 10, -1):
+            font.setPixelSize(size)
+            if max(QFontMetrics(font).horizontalAdvance(w) for w in words) <= room:
+                break
+        style = f"font-size: {font.pixelSize()}px;"  # the theme's stylesheet beats setFont
+        if self.name_label.styleSheet() != style:
+            self.name_label.setStyleSheet(style)
 
 
 class GroupPad(QFrame):
@@ -295,6 +327,7 @@ class KgEdit(QLineEdit):
 
 def _table(model: RowTableModel) -> QTableView:
     view = QTableView()
+    view.setObjectName("DayTable")
     view.setModel(model)
     view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -305,6 +338,7 @@ def _table(model: RowTableModel) -> QTableView:
     view.verticalHeader().setDefaultSectionSize(32)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
+    header.setMinimumSectionSize(76)  # "AANTAL" in the theme's capitals
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(1 if model.columnCount() > 3 else 0,
                                 QHeaderView.ResizeMode.Stretch)
@@ -340,6 +374,7 @@ class WeegpostPage(Page):
         self.full_screen_button.clicked.connect(self.toggle_full_screen)
         subtitle = QLabel(self.tr(
             "1–0: productgroep · gewicht · Enter: boeken · Ctrl+Z: ongedaan maken"))
+        subtitle.setWordWrap(True)
         header = self.make_header(
             subtitle, [self.in_button, self.out_button, self.full_screen_button])
 
@@ -432,8 +467,8 @@ class WeegpostPage(Page):
         self.empty_label.setObjectName("StepHint")
         today = QFrame()
         today.setObjectName("WeighCard")
-        today.setMinimumWidth(440)
-        today.setMaximumWidth(520)
+        today.setMinimumWidth(380)
+        today.setMaximumWidth(500)
         side = QVBoxLayout(today)
         side.setContentsMargins(20, 16, 20, 20)
         side.setSpacing(8)
@@ -549,7 +584,7 @@ class WeegpostPage(Page):
             if code is not None:
                 key = QKeySequence(CHANNEL_KEYS[n]).toString(
                     QKeySequence.SequenceFormat.NativeText)
-                button.setText(f"{channel_label(self.direction, code)}  ({key})")
+                button.setText(f"{channel_label(self.direction, code)}\n{key}")
                 button.setProperty("code", code)
         self.channel_title.setText(self.tr("2  Herkomst  (F6–F10, blijft staan)")
                                    if self.direction == "in"

@@ -122,6 +122,7 @@ def _style_axis(axis, colors) -> None:
     font = QFont()
     font.setPixelSize(CHART_FONT_PX)
     axis.setLabelsFont(font)
+    axis.setTruncateLabels(False)  # "mei" and "aug" rather than "…" in a narrow chart
     axis.setLabelsColor(QColor(colors.muted_text))
     axis.setLinePen(QPen(QColor(colors.secondary_light)))
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from kringloopdesk.services.workers import Choice
+
+
+# The theme draws the arrow in padding that QComboBox's size hint does not count: without this
+# room the longest label ("Alle herkomsten en bestemmingen") is cut off under the arrow.
+ARROW_ROOM = 22
 
 
 class ChoiceCombo(QComboBox):
@@ -24,6 +29,12 @@ class ChoiceCombo(QComboBox):
         self._empty_text = empty_text
         self.set_choices(choices)
         self.currentIndexChanged.connect(lambda _i: self.value_changed.emit(self.value))
+
+    def sizeHint(self) -> QSize:
+        return super().sizeHint() + QSize(ARROW_ROOM, 0)
+
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint() + QSize(ARROW_ROOM, 0)
 
     def set_choices(self, choices: Iterable[Choice], keep: bool = True) -> None:
         """Fill the list; the current value stays chosen when it is still there."""

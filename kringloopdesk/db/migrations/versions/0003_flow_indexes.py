@@ -6,7 +6,7 @@ monthly balance from 1.5 s to about 0.4 s.
 
 Revision ID: 0003
 Revises: 0002
-Create Date: 2026-12-01
+Create Date: 2026-11-28
 """
 
 from collections.abc import Sequence
