@@ -267,8 +267,8 @@ def ords_data(session: Session, actor: Actor, year: int) -> OrdsData:
         exported.append(OrdsRow(
             repair_id=repair.id, item_number=number, product_group=code,
             product_group_label=label, description=description,
-            electrical=bool(electrical), brand=brand, problem=repair.problem, outcome=repair.outcome, barrier=repair.barrier,
-            repair_date=repair.repair_date,
+            electrical=bool(electrical), brand=brand, problem=repair.problem,
+            outcome=repair.outcome, barrier=repair.barrier, repair_date=repair.repair_date,
             record_date=changed.date() if changed is not None else repair.repair_date,
         ))
     audit.record(session, actor, "export", "repairs", None, summary=f"ORDS {year}")

@@ -4,6 +4,11 @@ The rules are the service's (``check_item_input`` while typing; the number's uni
 the sale rule on saving). When the sale rule refuses te koop or verkocht, the dialog says why
 in the service's words and offers to record a safety test right away
 (``wants_safety_test``: the page opens the test form when this dialog closes).
+
+An existing item opens with three tabs: its details, its repairs and its safety tests (newest
+first; the tab titles carry the counts). A repair is opened from there to change it (the
+repair form keeps its version check) or deleted after a question; a safety test is a
+read-only record — it is evidence, and a wrong test is corrected by a new one.
 """
 
 from __future__ import annotations
@@ -11,15 +16,33 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kringloopdesk.db.codes import ITEM_STATUSES
 from kringloopdesk.errors import UserError
+from kringloopdesk.gui import icons
 from kringloopdesk.gui.context import AUDIT, GOODS, AppContext
 from kringloopdesk.gui.dialogs.form_dialog import FormDialog
+from kringloopdesk.gui.dialogs.repair_dialog import RepairDialog
 from kringloopdesk.gui.formatting import format_date
-from kringloopdesk.gui.messages import show_status
+from kringloopdesk.gui.messages import MessageBox, show_status
+from kringloopdesk.gui.models.item_history_model import (
+    RepairsModel,
+    SafetyTestsModel,
+    repairs_view,
+    tests_view,
+)
 from kringloopdesk.gui.operations import DatabaseOp, query
+from kringloopdesk.gui.theme import current_colors
 from kringloopdesk.gui.widgets.choice_combo import ChoiceCombo
 from kringloopdesk.gui.widgets.date_edit import DateEdit
 from kringloopdesk.i18n import current_language
@@ -37,6 +60,8 @@ from kringloopdesk.services.items import (
     set_status,
     update_item,
 )
+from kringloopdesk.services.repairs import RepairInfo, delete_repair, list_repairs
+from kringloopdesk.services.safety import list_tests
 from kringloopdesk.services.workers import Choice
 
 
@@ -156,8 +181,175 @@ class ItemDialog(_SaleRefusal, FormDialog):
             self._fill(item)
             self.test_label.setText(test_summary(item))
         self.test_label.setVisible(item is not None)
+        if item is not None:
+            self._add_history()
+            self.load_history()
         self._status_changed()
         (self.description_edit if editing else self.group_combo).setFocus()
+
+    # -- the history: repairs and safety tests ----------------------------------------------
+
+    def _add_history(self) -> None:
+        """The form becomes the first of three tabs; the repairs and the tests follow."""
+        self.setMinimumWidth(860)
+        layout = self.layout()
+        position = layout.indexOf(self.form)
+        layout.removeWidget(self.form)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("ItemTabs")
+        self.tabs.setDocumentMode(True)
+        details = QWidget()
+        column = QVBoxLayout(details)
+        column.setContentsMargins(0, 12, 0, 0)
+        column.addWidget(self.form)
+        column.addStretch(1)
+        self.tabs.addTab(details, self.tr("Gegevens"))
+
+        colors = current_colors()
+        self.repairs_model = RepairsModel(self)
+        self.repairs_view = repairs_view()
+        self.repairs_view.setModel(self.repairs_model)
+        self.repairs_view.prepare_columns()
+        self.repairs_view.set_empty_text(self.tr(
+            "Nog geen reparaties — klik op Nieuwe reparatie om er een vast te leggen"))
+        self.repairs_view.open_requested.connect(lambda index: self.edit_repair(index.row()))
+        self.repairs_view.selectionModel().selectionChanged.connect(
+            lambda *_a: self._update_repair_buttons())
+        self.repairs_view.delete_requested.connect(self.delete_selected_repair)
+        self.new_repair_button = QPushButton(self.tr("Nieuwe reparatie…"))
+        self.new_repair_button.setIcon(icons.icon("plus", colors.muted_text))
+        self.new_repair_button.clicked.connect(self.new_repair)
+        self.edit_repair_button = QPushButton(self.tr("Wijzigen…"))
+        self.edit_repair_button.setIcon(icons.icon("pencil", colors.muted_text))
+        self.edit_repair_button.setToolTip(self.tr("De gekozen reparatie wijzigen (Enter)"))
+        self.edit_repair_button.clicked.connect(
+            lambda: self.edit_repair(self.repairs_view.selected_row()))
+        self.delete_repair_button = QPushButton(self.tr("Verwijderen…"))
+        self.delete_repair_button.setIcon(icons.icon("trash", colors.muted_text))
+        self.delete_repair_button.setToolTip(self.tr("De gekozen reparatie verwijderen (Delete)"))
+        self.delete_repair_button.clicked.connect(self.delete_selected_repair)
+        for button in (self.new_repair_button, self.edit_repair_button,
+                       self.delete_repair_button):
+            button.setAutoDefault(False)
+        repair_buttons = QHBoxLayout()
+        repair_buttons.setSpacing(8)
+        repair_buttons.addWidget(self.new_repair_button)
+        repair_buttons.addWidget(self.edit_repair_button)
+        repair_buttons.addWidget(self.delete_repair_button)
+        repair_buttons.addStretch(1)
+        repairs = QWidget()
+        column = QVBoxLayout(repairs)
+        column.setContentsMargins(0, 12, 0, 0)
+        column.setSpacing(8)
+        column.addLayout(repair_buttons)
+        column.addWidget(self.repairs_view, 1)
+        self.tabs.addTab(repairs, "")
+
+        self.tests_model = SafetyTestsModel(self)
+        self.tests_view = tests_view()
+        self.tests_view.setModel(self.tests_model)
+        self.tests_view.prepare_columns()
+        evidence = self.tr("Een veiligheidstest is bewijs van wat er die dag is gemeten: hij "
+                           "wordt niet gewijzigd of verwijderd. Is een test verkeerd "
+                           "vastgelegd, leg dan een nieuwe test vast (knop Veiligheidstest… "
+                           "in de lijst); de laatste test telt.")
+        self.tests_view.setToolTip(evidence)
+        self.tests_view.set_empty_text(self.tr(
+            "Nog geen veiligheidstests. Een test legt u vast met Veiligheidstest… in de lijst "
+            "Artikelen; een vastgelegde test is bewijs en wordt niet meer gewijzigd."))
+        self.tests_note = QLabel(evidence)
+        self.tests_note.setObjectName("FormNote")
+        self.tests_note.setWordWrap(True)
+        tests = QWidget()
+        column = QVBoxLayout(tests)
+        column.setContentsMargins(0, 12, 0, 0)
+        column.setSpacing(8)
+        column.addWidget(self.tests_note)
+        column.addWidget(self.tests_view, 1)
+        self.tabs.addTab(tests, "")
+        layout.insertWidget(position, self.tabs, 1)
+
+    def load_history(self) -> None:
+        item, actor = self.item, self.ctx.actor
+        if item is None or actor is None:
+            return
+        found = query(self.ctx, self, lambda s: (list_repairs(s, actor, item.id),
+                                                 list_tests(s, actor, item.id)))
+        if found is None:
+            return
+        repairs, tests = found
+        self.repairs_model.replace_rows(repairs)
+        self.tests_model.replace_rows(tests)
+        self.tabs.setTabText(1, self.tr("Reparaties ({n})").format(n=len(repairs)))
+        self.tabs.setTabText(2, self.tr("Veiligheidstests ({n})").format(n=len(tests)))
+        self._update_repair_buttons()
+
+    def _update_repair_buttons(self) -> None:
+        chosen = self.repairs_view.selected_row() is not None
+        self.edit_repair_button.setEnabled(chosen)
+        self.delete_repair_button.setEnabled(chosen)
+
+    def _repair(self, row: int | None) -> RepairInfo | None:
+        if row is None or not 0 <= row < self.repairs_model.rowCount():
+            return None
+        return self.repairs_model.repair_at(row)
+
+    def new_repair(self) -> None:
+        assert self.item is not None
+        dialog = RepairDialog(self.ctx, self.item, self)
+        dialog.ask()
+        self._after_repair(dialog)
+
+    def edit_repair(self, row: int | None) -> None:
+        repair = self._repair(row)
+        if repair is None or self.item is None:
+            return
+        dialog = RepairDialog(self.ctx, self.item, self, repair=repair)
+        dialog.ask()
+        self._after_repair(dialog)
+
+    def _after_repair(self, dialog: RepairDialog) -> None:
+        """Reload whether it was saved or refused (someone else's change shows then)."""
+        self.load_history()
+        if dialog.saved is not None and self.item is not None:
+            show_status(self.parentWidget(), self.tr("Reparatie van {number} opgeslagen")
+                        .format(number=self.item.item_number))
+            self.select_repair(dialog.saved.id)
+
+    def select_repair(self, repair_id: int) -> None:
+        for row in range(self.repairs_model.rowCount()):
+            if self.repairs_model.repair_at(row).id == repair_id:
+                self.repairs_view.selectRow(row)
+                return
+
+    def delete_selected_repair(self) -> None:
+        repair = self._repair(self.repairs_view.selected_row())
+        item, actor = self.item, self.ctx.actor
+        if repair is None or item is None or actor is None:
+            return
+        if not MessageBox.confirm(
+            self,
+            self.tr("De reparatie van {date} verwijderen?").format(
+                date=format_date(repair.repair_date)),
+            self.tr("De reparatie ({outcome}) verdwijnt uit de geschiedenis van {number} en "
+                    "uit de ORDS-export. Dit kan niet ongedaan worden gemaakt.").format(
+                outcome=self.repairs_model.outcome_text(repair), number=item.item_number),
+            self.tr("Verwijderen"),
+            destructive=True,
+        ):
+            return
+
+        def deleted(_result: None) -> None:
+            self.load_history()
+            show_status(self.parentWidget(), self.tr("Reparatie van {date} verwijderd").format(
+                date=format_date(repair.repair_date)))
+
+        def refused(error: UserError) -> None:
+            MessageBox.show_user_error(self, error)
+            self.load_history()
+
+        DatabaseOp(self.ctx, self, lambda s: delete_repair(s, actor, repair.id),
+                   changes={GOODS, AUDIT}).success(deleted).failure(refused).run()
 
     def _fill(self, item: ItemDetail) -> None:
         self.number_edit.setText(item.item_number)

@@ -9,6 +9,10 @@ double-click opens an item; the buttons act on the selected row(s): status, labe
 
 When the sale rule refuses te koop or verkocht, the status form shows the service's reason and
 offers "Veiligheidstest vastleggen…", which opens the test form for that item.
+
+"ORDS exporteren…" (only for a role with ``Permission.EXPORT_AGGREGATES``) asks the year and
+the file and writes every repair of that year in the Open Repair Data Standard, through the
+same service and report code as ``python main.py export ords`` (docs/ords.md).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from kringloopdesk.gui import icons
 from kringloopdesk.gui.context import GOODS, AppContext
 from kringloopdesk.gui.dialogs.file_dialog import FileDialog, safe_file_name
 from kringloopdesk.gui.dialogs.item_dialog import ItemDialog, ItemStatusDialog
+from kringloopdesk.gui.dialogs.ords_export_dialog import OrdsExportDialog
 from kringloopdesk.gui.dialogs.repair_dialog import RepairDialog
 from kringloopdesk.gui.dialogs.safety_test_dialog import SafetyTestDialog
 from kringloopdesk.gui.formatting import format_number
@@ -44,13 +49,14 @@ from kringloopdesk.gui.models.items_model import (
     ItemsProxy,
     ItemsView,
 )
-from kringloopdesk.gui.operations import query
+from kringloopdesk.gui.operations import DatabaseOp, query
 from kringloopdesk.gui.theme import current_colors
 from kringloopdesk.gui.widgets.choice_combo import ChoiceCombo
 from kringloopdesk.gui.widgets.page import PAGE_MARGIN, Page
 from kringloopdesk.gui.widgets.placement_panel import FLAT_BUTTONS
 from kringloopdesk.i18n import current_language
 from kringloopdesk.reports.labels import LabelData, write_label_pdf, write_label_sheet
+from kringloopdesk.reports.ords import ords_csv, write_atomically
 from kringloopdesk.services.items import (
     ItemDetail,
     ItemFilter,
@@ -63,6 +69,7 @@ from kringloopdesk.services.items import (
     product_group_choices,
 )
 from kringloopdesk.services.permissions import Permission
+from kringloopdesk.services.repairs import ords_data
 from kringloopdesk.services.setup import get_shop
 from kringloopdesk.services.workers import Choice
 
@@ -170,6 +177,10 @@ class ItemsPage(Page):
                                   self.tr("Een elektrische veiligheidstest vastleggen"))
         self.action_buttons = (self.open_button, self.status_button, self.label_button,
                                self.sheet_button, self.repair_button, self.test_button)
+        self.ords_button = action(self.tr("ORDS exporteren…"), "download", self.export_ords,
+                                  self.tr("Alle reparaties van een jaar als CSV in de Open "
+                                          "Repair Data Standard"))
+        self.ords_button.setVisible(ctx.may(Permission.EXPORT_AGGREGATES))
 
         scan_column = QVBoxLayout()
         scan_column.setSpacing(2)
@@ -197,6 +208,7 @@ class ItemsPage(Page):
         for button in self.action_buttons:
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.ords_button)
 
         body = QWidget()
         column = QVBoxLayout(body)
@@ -488,3 +500,40 @@ class ItemsPage(Page):
             ).format(path=path, problem=error.strerror or error)))
             return
         show_status(self, self.tr("Etiketten opgeslagen: {path}").format(path=path))
+
+    # -- ORDS -------------------------------------------------------------------------------
+
+    def export_ords(self) -> None:
+        """Ask the year and the file; write every repair of that year as an ORDS CSV."""
+        actor = self.ctx.actor
+        if actor is None or not self.ctx.may(Permission.EXPORT_AGGREGATES):
+            return
+        dialog = OrdsExportDialog(self)
+        if not dialog.ask():
+            return
+        year = dialog.year
+        path = FileDialog.save_file(self, self.tr("ORDS-bestand opslaan"), f"ords-{year}.csv",
+                                    self.tr("CSV-bestand (*.csv)"))
+        if path is None:
+            return
+        if path.suffix.lower() != ".csv":
+            path = path.with_name(path.name + ".csv")
+
+        def export(session) -> int:
+            data = ords_data(session, actor, year)
+            # Written inside the unit of work: a failed write also undoes the audit entry.
+            try:
+                write_atomically(path, ords_csv(data))
+            except OSError as error:
+                raise UserError(self.tr(
+                    "Het ORDS-bestand kan niet worden opgeslagen in {path}: {problem}. Er is "
+                    "niets half geschreven; kies een andere map."
+                ).format(path=path, problem=error.strerror or error)) from error
+            return len(data.rows)
+
+        def done(count: int) -> None:
+            text = (self.tr("1 reparatie van {year} geëxporteerd naar {path}") if count == 1
+                    else self.tr("{n} reparaties van {year} geëxporteerd naar {path}"))
+            show_status(self, text.format(n=format_number(count), year=year, path=path))
+
+        DatabaseOp(self.ctx, self, export).success(done).run()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from kringloopdesk.services.workers import Choice
 
-
 # The theme draws the arrow in padding that QComboBox's size hint does not count: without this
 # room the longest label ("Alle herkomsten en bestemmingen") is cut off under the arrow.
 ARROW_ROOM = 22
