@@ -87,6 +87,10 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[URL]
     try:
         url = server.set(database=name)
         open_database(url).dispose()
+        with admin.connect() as connection:
+            # No connections, not even autovacuum's: CREATE DATABASE … TEMPLATE refuses a
+            # template that someone is connected to.
+            connection.execute(text(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false'))
         yield url
     finally:
         with admin.connect() as connection:

@@ -255,6 +255,8 @@ class BalancePage(Page):
         self.view.setColumnWidth(BalanceModel.warning_column,
                                  min(self.view.columnWidth(BalanceModel.warning_column), 300))
         self.notice.setVisible(result.warnings > 0)
+        # The "Let op" column only when a period needs it.
+        self.view.setColumnHidden(BalanceModel.warning_column, result.warnings == 0)
         if result.periods:
             last = result.periods[-1].total
             self.summary_label.setText(self.tr("Voorraad aan het eind: {kg} kg").format(

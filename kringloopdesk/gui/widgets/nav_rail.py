@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -63,8 +64,20 @@ class NavRail(QFrame):
         layout.setSpacing(0)
         layout.addLayout(head)
         layout.addSpacing(24)
-        layout.addLayout(self._items)
-        layout.addStretch(1)
+        # The pages scroll when the window is lower than the rail (13 pages on an 800 px screen).
+        items = QWidget()
+        items.setObjectName("RailItems")
+        items_layout = QVBoxLayout(items)
+        items_layout.setContentsMargins(0, 0, 0, 0)
+        items_layout.setSpacing(0)
+        items_layout.addLayout(self._items)
+        items_layout.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(items)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.scroll_area, 1)
 
     def add_page(self, label: str, icon_name: str, shortcut: str = "",
                  section: str | None = None) -> QToolButton:
@@ -92,6 +105,7 @@ class NavRail(QFrame):
 
     def set_current(self, index: int) -> None:
         self.buttons[index].setChecked(True)
+        self.scroll_area.ensureWidgetVisible(self.buttons[index], 0, 8)
 
     def set_shop(self, name: str, logo: bytes | None) -> None:
         self.shop_label.setText(name)
