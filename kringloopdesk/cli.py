@@ -55,11 +55,20 @@ argparse._ = _argparse_text  # type: ignore[attr-defined]
 
 def _pre_scan_language(argv: Sequence[str]) -> None:
     """``--lang`` must be known before the help texts are built."""
+    skip = False
     for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
+        if skip:
+            skip = False
+        elif arg == "--lang" and i + 1 < len(argv):
             set_language(argv[i + 1])
+            skip = True
         elif arg.startswith("--lang="):
             set_language(arg.split("=", 1)[1])
+        elif arg == "--db":
+            skip = True
+        elif not arg.startswith("-"):
+            # The command: a --lang after it is the command's own (a certificate's language).
+            break
 
 
 def _positive_int(value: str) -> int:
@@ -168,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_user_commands(commands)
     _add_import_commands(commands)
     _add_export_commands(commands)
+    _add_certificate_commands(commands)
     return parser
 
 
@@ -289,6 +299,126 @@ def _add_export_commands(commands: argparse._SubParsersAction) -> None:
     exporter.add_argument("-o", "--output", required=True, metavar=_("BESTAND"),
                           help=_("het bestand om te schrijven, bijvoorbeeld ords-2025.csv"))
     exporter.set_defaults(handler=cmd_export)
+
+
+def _date_arg(value: str):
+    import datetime as dt
+
+    for layout in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(value.strip(), layout).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(_("een datum als 2025-12-31 of 31-12-2025"))
+
+
+def _positive_id(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(_("een nummer (id), bijvoorbeeld 12"))
+    return number
+
+
+def _add_certificate_options(parser: argparse.ArgumentParser, orientation: str) -> None:
+    parser.add_argument("-o", "--output", required=True, metavar=_("BESTAND"),
+                        help=_("het PDF-bestand om te schrijven"))
+    # dest differs from the program's own --lang (the language of messages).
+    parser.add_argument("--lang", dest="certificate_language", choices=("nl", "en"),
+                        default="nl", help=_("taal van het certificaat (nl of en)"))
+    layout = parser.add_mutually_exclusive_group()
+    layout.add_argument("--landscape", dest="orientation", action="store_const",
+                        const="landscape", help=_("liggend"))
+    layout.add_argument("--portrait", dest="orientation", action="store_const",
+                        const="portrait", help=_("staand"))
+    parser.set_defaults(orientation=orientation)
+
+
+def _add_certificate_commands(commands: argparse._SubParsersAction) -> None:
+    certificate = commands.add_parser(
+        "certificate",
+        help=_("certificaten uitgeven, intrekken en tonen (beheerder, begeleider)"),
+        description=_(
+            "Certificaten uitgeven, intrekken, vervangen en tonen (docs/certificates.md). "
+            "U logt in als beheerder of begeleider met KRINGLOOPDESK_USER en "
+            "KRINGLOOPDESK_PASSWORD, of wordt gevraagd. Een bestand wordt pas op zijn plaats "
+            "gezet als het helemaal geschreven is; lukt het schrijven niet, dan is er ook "
+            "niets uitgegeven."
+        ),
+    )
+    actions = certificate.add_subparsers(dest="certificate_command", metavar=_("ACTIE"),
+                                         required=True)
+    partnership = actions.add_parser("partnership",
+                                     help=_("samenwerkingscertificaat voor een overeenkomst"))
+    partnership.add_argument("--agreement", type=_positive_id, required=True, metavar="ID",
+                             help=_("nummer (id) van de overeenkomst"))
+    _add_certificate_options(partnership, "landscape")
+    partnership.set_defaults(handler=cmd_certificate_partnership)
+    participation = actions.add_parser("participation",
+                                       help=_("certificaat van deelname voor een plaatsing"))
+    participation.add_argument("--placement", type=_positive_id, required=True, metavar="ID",
+                               help=_("nummer (id) van de plaatsing"))
+    _add_certificate_options(participation, "portrait")
+    participation.set_defaults(handler=cmd_certificate_participation)
+    batch = actions.add_parser(
+        "batch",
+        help=_("certificaten van deelname voor alle plaatsingen die in een periode eindigden"),
+        description=_(
+            "Certificaten van deelname voor alle plaatsingen die in de periode eindigden en nog "
+            "geen geldig certificaat hebben. Met -o MAP één bestand per certificaat, met "
+            "--one-pdf en -o BESTAND.pdf alles in één PDF."
+        ),
+    )
+    batch.add_argument("--ended-from", type=_date_arg, required=True, metavar=_("DATUM"),
+                       help=_("eerste einddatum (jjjj-mm-dd of dd-mm-jjjj)"))
+    batch.add_argument("--ended-to", type=_date_arg, required=True, metavar=_("DATUM"),
+                       help=_("laatste einddatum (jjjj-mm-dd of dd-mm-jjjj)"))
+    batch.add_argument("-o", "--output", required=True, metavar=_("MAP"),
+                       help=_("de map voor de bestanden (met --one-pdf: het PDF-bestand)"))
+    batch.add_argument("--one-pdf", action="store_true", help=_("alles in één PDF-bestand"))
+    batch.add_argument("--lang", dest="certificate_language", choices=("nl", "en"),
+                       default="nl", help=_("taal van de certificaten (nl of en)"))
+    batch.set_defaults(handler=cmd_certificate_batch)
+    revoke = actions.add_parser("revoke", help=_("een certificaat intrekken"))
+    revoke.add_argument("serial", metavar=_("NUMMER"), help=_("het certificaatnummer"))
+    revoke.add_argument("--reason", required=True, metavar=_("TEKST"),
+                        help=_("de reden van intrekken"))
+    revoke.set_defaults(handler=cmd_certificate_revoke)
+    reissue = actions.add_parser(
+        "reissue", help=_("een certificaat vervangen door een nieuw (het oude wordt ingetrokken)"))
+    reissue.add_argument("serial", metavar=_("NUMMER"), help=_("het certificaatnummer"))
+    reissue.add_argument("-o", "--output", required=True, metavar=_("BESTAND"),
+                         help=_("het PDF-bestand om te schrijven"))
+    reissue.set_defaults(handler=cmd_certificate_reissue)
+    listing = actions.add_parser("list", help=_("het register van uitgegeven certificaten"))
+    listing.add_argument("--year", type=_year, metavar=_("JAAR"),
+                         help=_("alleen dit jaar van uitgifte"))
+    listing.set_defaults(handler=cmd_certificate_list)
+    public = actions.add_parser(
+        "public-key", help=_("exporteer de openbare sleutel, om elders te controleren"))
+    public.add_argument("-o", "--output", required=True, metavar=_("BESTAND"),
+                        help=_("het bestand om te schrijven, bijvoorbeeld winkel.pem"))
+    public.set_defaults(handler=cmd_certificate_public_key)
+
+    verify = commands.add_parser(
+        "verify",
+        help=_("controleer een certificaat: een PDF, een controlecode of een nummer"),
+        description=_(
+            "Controleer een certificaat: een PDF-bestand, de korte controlecode of het "
+            "certificaatnummer. Zonder inloggen, wel met de database. Met --public-key wordt "
+            "een PDF zonder database gecontroleerd (handtekening en inhoud; of het is "
+            "ingetrokken, weet alleen de winkel). Afsluitcode: 0 echt, 1 veranderd, "
+            "2 ingetrokken, 3 onbekend, 4 niet te controleren (fout)."
+        ),
+    )
+    verify.add_argument("what", metavar=_("BESTAND_OF_CODE"),
+                        help=_("een PDF-bestand, een controlecode of een certificaatnummer"))
+    verify.add_argument("--public-key", metavar=_("BESTAND"),
+                        help=_("openbare sleutel van de winkel (PEM), voor controle zonder "
+                               "database"))
+    verify.set_defaults(handler=cmd_verify)
 
 
 # -- commands ---------------------------------------------------------------------------------
@@ -694,6 +824,211 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     print(_with_login(args, work))
     return EXIT_OK
+
+
+# -- certificates -----------------------------------------------------------------------------
+
+EXIT_VERIFY_ERROR = 4
+
+
+def _output_file(value: str) -> Path:
+    output = Path(value)
+    if not output.parent.is_dir():
+        raise UserError(_("De map '{folder}' bestaat niet.", folder=output.parent))
+    if output.is_dir():
+        raise UserError(_("'{path}' is een map; geef een bestandsnaam, bijvoorbeeld {name}.",
+                          path=output, name="certificaat.pdf"))
+    return output
+
+
+def _write_or_refuse(output: Path, content: bytes) -> None:
+    try:
+        _write_atomically(output, content)
+    except OSError as exc:
+        raise UserError(_("Het bestand kan niet worden geschreven naar '{path}': {problem}. "
+                          "Er is niets uitgegeven en niets half geschreven.",
+                          path=output, problem=exc.strerror or exc)) from exc
+
+
+def _issue_to_file(args: argparse.Namespace, issue) -> int:
+    output = _output_file(args.output)
+
+    def work(session, actor):
+        issued = issue(session, actor)
+        # Inside the unit of work: a failed write also undoes the registry row.
+        _write_or_refuse(output, issued.pdf)
+        return issued
+
+    issued = _with_login(args, work)
+    print(_("Certificaat {serial} ({subject}) geschreven naar {path}. Controlecode: {code}",
+            serial=issued.serial, subject=issued.subject, path=output, code=issued.code))
+    if issued.replaces_serial:
+        print(_("Het vervangt {old}; dat is ingetrokken.", old=issued.replaces_serial))
+    return EXIT_OK
+
+
+def cmd_certificate_participation(args: argparse.Namespace) -> int:
+    from kringloopdesk.services.certificates import issue_participation
+
+    return _issue_to_file(args, lambda s, actor: issue_participation(
+        s, actor, args.placement, language=args.certificate_language,
+        orientation=args.orientation))
+
+
+def cmd_certificate_partnership(args: argparse.Namespace) -> int:
+    from kringloopdesk.services.certificates import issue_partnership
+
+    return _issue_to_file(args, lambda s, actor: issue_partnership(
+        s, actor, args.agreement, language=args.certificate_language,
+        orientation=args.orientation))
+
+
+def cmd_certificate_reissue(args: argparse.Namespace) -> int:
+    from kringloopdesk.services.certificates import reissue_certificate
+
+    return _issue_to_file(args, lambda s, actor: reissue_certificate(s, actor, args.serial))
+
+
+def cmd_certificate_batch(args: argparse.Namespace) -> int:
+    from kringloopdesk.services.certificates import ended_placements, issue_batch
+
+    if args.ended_to < args.ended_from:
+        raise UserError(_("De einddatum van de periode ligt voor de begindatum."))
+    target = _output_file(args.output) if args.one_pdf else Path(args.output)
+    if not args.one_pdf and not target.is_dir():
+        raise UserError(_("De map '{folder}' bestaat niet.", folder=target))
+
+    def work(session, actor):
+        ended = ended_placements(session, actor, args.ended_from, args.ended_to)
+        todo = [p.placement_id for p in ended if not p.has_certificate]
+        if not todo:
+            return None, len(ended)
+        try:
+            return issue_batch(session, actor, todo, language=args.certificate_language,
+                               one_pdf=args.one_pdf, target=target), len(ended) - len(todo)
+        except OSError as exc:
+            raise UserError(_("De certificaten kunnen niet worden geschreven naar '{path}': "
+                              "{problem}. Er is niets uitgegeven en niets achtergelaten.",
+                              path=target, problem=exc.strerror or exc)) from exc
+
+    result, skipped = _with_login(args, work)
+    if result is None:
+        print(_("Geen plaatsingen zonder certificaat die in deze periode eindigden; er is "
+                "niets uitgegeven."))
+        return EXIT_OK
+    first, last = result.issued[0].serial, result.issued[-1].serial
+    print(_("{n} certificaten uitgegeven ({first} t/m {last}) in {path}.", n=len(result.issued),
+            first=first, last=last, path=target))
+    if skipped:
+        print(_("{n} plaatsingen hadden al een geldig certificaat en zijn overgeslagen.",
+                n=skipped))
+    return EXIT_OK
+
+
+def cmd_certificate_revoke(args: argparse.Namespace) -> int:
+    from kringloopdesk.services.certificates import revoke_certificate
+
+    row = _with_login(args, lambda s, actor: revoke_certificate(s, actor, args.serial,
+                                                                args.reason))
+    print(_("Certificaat {serial} is ingetrokken. Reden: {reason}", serial=row.serial,
+            reason=row.revoke_reason))
+    return EXIT_OK
+
+
+def cmd_certificate_list(args: argparse.Namespace) -> int:
+    from kringloopdesk.services.certificates import (
+        CertificateFilter,
+        count_certificates,
+        list_certificates,
+    )
+
+    query = CertificateFilter(year=args.year)
+    rows, total = _with_login(args, lambda s, actor: (
+        list_certificates(s, actor, query, limit=100_000), count_certificates(s, actor, query)))
+    for row in rows:
+        state = _("geldig") if row.revoked_at is None else _("ingetrokken")
+        print(f"{row.serial:<16} {row.code:<10} {state:<12} "
+              f"{row.issued_at.astimezone().strftime('%d-%m-%Y'):<11} {row.kind_label:<26} "
+              f"{row.subject} — {row.detail}")
+    print(_("{n} certificaten", n=total))
+    return EXIT_OK
+
+
+def cmd_certificate_public_key(args: argparse.Namespace) -> int:
+    from kringloopdesk.services.certificates import public_key_pem
+
+    output = _output_file(args.output)
+    db = _open_existing(args)
+    try:
+        with db.read_session() as session:
+            pem = public_key_pem(session)
+    finally:
+        db.dispose()
+    try:
+        _write_atomically(output, pem)
+    except OSError as exc:
+        raise UserError(_("Het bestand kan niet worden geschreven naar '{path}': {problem}",
+                          path=output, problem=exc.strerror or exc)) from exc
+    print(_("Openbare sleutel geschreven naar {path}.", path=output))
+    return EXIT_OK
+
+
+def _open_existing(args: argparse.Namespace):
+    """The database, without making a new one where there is none (verify, public-key)."""
+    from kringloopdesk.db.engine import resolve_url
+    from kringloopdesk.errors import DatabaseOpenError
+
+    url = resolve_url(args.db)
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
+        raise DatabaseOpenError(
+            _("Er is nog geen database op '{path}'. Richt eerst een winkel in met init.",
+              path=url.database))
+    return _open(args)
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from kringloopdesk.db.codes import CERTIFICATE_KINDS
+    from kringloopdesk.services import certificates as certs
+
+    target = Path(args.what)
+    looks_like_file = target.suffix.lower() == ".pdf" or target.exists()
+    if looks_like_file and not target.is_file():
+        raise UserError(_("Het bestand '{path}' bestaat niet.", path=target))
+    if args.public_key:
+        if not looks_like_file:
+            raise UserError(_("Met --public-key kan alleen een PDF-bestand worden "
+                              "gecontroleerd."))
+        key_file = Path(args.public_key)
+        if not key_file.is_file():
+            raise UserError(_("Het bestand '{path}' bestaat niet.", path=key_file))
+        results = certs.verify_offline(target.read_bytes(), key_file.read_bytes())
+    else:
+        db = _open_existing(args)
+        try:
+            with db.read_session() as session:
+                if looks_like_file:
+                    results = certs.verify_pdf(session, target.read_bytes())
+                else:
+                    results = [certs.verify_code(session, args.what)]
+        finally:
+            db.dispose()
+    if not results:
+        results = [certs.unknown_file_result()]
+    for result in results:
+        print(result.message)
+        if result.subject and result.kind:
+            print(f"  {CERTIFICATE_KINDS.label(result.kind, current_language())}: "
+                  f"{result.subject}")
+    return certs.VERDICT_EXIT_CODES[certs.worst_verdict(results)]
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    try:
+        return _verify(args)
+    except UserError as exc:
+        # 1-3 are verdicts; a check that could not be made must not read as one.
+        exc.exit_code = EXIT_VERIFY_ERROR
+        raise
 
 
 # -- entry ------------------------------------------------------------------------------------

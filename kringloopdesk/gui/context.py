@@ -18,7 +18,9 @@ GOODS = "goods"
 PLACEMENTS = "placements"
 WORKERS = "workers"
 SHOP_SETTINGS = "shop_settings"  # shop-wide settings (idle lock, retention period)
+PARTNERS = "partners"  # partner organisations, agreements and their signatories
 AUDIT = "audit"  # a change that wrote to the audit log (most do)
+CERTIFICATES = "certificates"  # the certificate registry (issued, revoked, reissued)
 
 
 class ChangeHub(QObject):

@@ -39,10 +39,12 @@ from kringloopdesk.gui.messages import sensitive_data_closed_text, show_status
 from kringloopdesk.gui.operations import query
 from kringloopdesk.gui.pages.audit_page import AuditPage
 from kringloopdesk.gui.pages.balance_page import BalancePage
+from kringloopdesk.gui.pages.certificates_page import CertificatesPage
 from kringloopdesk.gui.pages.dashboard_page import DashboardPage
 from kringloopdesk.gui.pages.flows_page import FlowsPage
 from kringloopdesk.gui.pages.hours_page import HoursPage
 from kringloopdesk.gui.pages.items_page import ItemsPage
+from kringloopdesk.gui.pages.partners_page import PartnersPage
 from kringloopdesk.gui.pages.placements_page import PlacementsPage
 from kringloopdesk.gui.pages.privacy_page import PrivacyPage
 from kringloopdesk.gui.pages.settings_page import SettingsPage
@@ -72,6 +74,8 @@ PAGE_CLASSES: tuple[type[Page], ...] = (
     FlowsPage,
     ItemsPage,
     BalancePage,
+    PartnersPage,
+    CertificatesPage,
     PrivacyPage,
     AuditPage,
     SettingsPage,
@@ -133,7 +137,8 @@ class MainWindow(QMainWindow):
             for page_class in PAGE_CLASSES
             if page_class.permission is None or ctx.may(page_class.permission)
         ]
-        sections = {"goods": self.tr("Goederen")}
+        sections = {"goods": self.tr("Goederen"),
+                    "partners": self.tr("Partners & certificaten")}
         for index, page in enumerate(self.pages):
             shortcut_text = ""
             if index < MAX_PAGE_SHORTCUTS:  # Ctrl+1 … Ctrl+9

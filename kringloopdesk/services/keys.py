@@ -16,6 +16,7 @@ from kringloopdesk.i18n import _
 from kringloopdesk.services import audit, crypto
 from kringloopdesk.services.auth import Actor, actor_for, find_user, require_data_key, set_password
 from kringloopdesk.services.permissions import Permission, requires
+from kringloopdesk.services.signing import install_signing_key
 
 RECOVERY_PURPOSE = "data_key_recovery"
 
@@ -35,9 +36,12 @@ def _store_recovery(session: Session, data_key: bytes) -> str:
 
 
 def install_shop_keys(session: Session) -> tuple[bytes, str]:
-    """A new data key and its recovery key (at set-up; the caller shows the key once)."""
+    """A new data key, its recovery key (the caller shows it once) and the certificate
+    signing key, whose private part is wrapped with the data key (at set-up)."""
     data_key = crypto.new_data_key()
-    return data_key, _store_recovery(session, data_key)
+    recovery_key = _store_recovery(session, data_key)
+    install_signing_key(session, data_key)
+    return data_key, recovery_key
 
 
 @requires(Permission.MANAGE_USERS)

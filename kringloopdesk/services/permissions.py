@@ -32,6 +32,7 @@ class Permission(StrEnum):
     IMPORT_PEOPLE = "import_people"  # workers and placements files
     EXPORT_AGGREGATES = "export_aggregates"  # BKN, Cedris, impact, ORDS
     ISSUE_CERTIFICATES = "issue_certificates"
+    MANAGE_PARTNERS = "manage_partners"  # partner organisations, agreements, signatories
 
 
 _EVERYONE = {Permission.VIEW_WORKER_NAMES, Permission.REGISTER_HOURS, Permission.REGISTER_GOODS}
@@ -42,6 +43,7 @@ _COACH = _EVERYONE | {
     Permission.IMPORT_PEOPLE,
     Permission.EXPORT_AGGREGATES,
     Permission.ISSUE_CERTIFICATES,
+    Permission.MANAGE_PARTNERS,
 }
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     "beheerder": frozenset(Permission),

@@ -29,6 +29,8 @@ def open_window(qtbot, db: Database, actor: Actor) -> MainWindow:
 
 # Every role registers goods (the rail groups these under "Goederen").
 GOODS_PAGES = ["Weegpost", "Stromen", "Artikelen", "Balans"]
+# Beheerder and begeleider (the rail groups these under "Partners & certificaten").
+PARTNER_PAGES = ["Partners", "Certificaten"]
 
 
 def rail_labels(window: MainWindow) -> list[str]:
@@ -38,8 +40,8 @@ def rail_labels(window: MainWindow) -> list[str]:
 def test_the_beheerder_sees_every_page(shop_db: Database, beheerder: Actor, qtbot) -> None:
     window = open_window(qtbot, shop_db, beheerder)
     assert rail_labels(window) == [
-        "Dashboard", "Deelnemers", "Plaatsingen", "Uren", *GOODS_PAGES, "Privacy (AVG)",
-        "Logboek", "Instellingen",
+        "Dashboard", "Deelnemers", "Plaatsingen", "Uren", *GOODS_PAGES, *PARTNER_PAGES,
+        "Privacy (AVG)", "Logboek", "Instellingen",
     ]
     settings = window.page_of(SettingsPage)
     assert settings.users_page is not None
@@ -55,7 +57,9 @@ def test_other_roles_see_neither_users_nor_log_nor_privacy(
     window = open_window(qtbot, shop_db, actor)
 
     people = ["Deelnemers", "Plaatsingen"] if role == "begeleider" else []
-    assert rail_labels(window) == ["Dashboard", *people, "Uren", *GOODS_PAGES, "Instellingen"]
+    partners = PARTNER_PAGES if role == "begeleider" else []
+    assert rail_labels(window) == ["Dashboard", *people, "Uren", *GOODS_PAGES, *partners,
+                                   "Instellingen"]
     assert window.page_of(AuditPage) is None and window.page_of(PrivacyPage) is None
     settings = window.page_of(SettingsPage)
     assert settings.users_page is None

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from kringloopdesk.db.codes import OUTCOMES, PLACEMENT_STATUSES
 from kringloopdesk.gui import icons
 from kringloopdesk.gui.context import AUDIT, PLACEMENTS, WORKERS, AppContext
+from kringloopdesk.gui.dialogs.certificate_preview_dialog import CertificatePreviewDialog
 from kringloopdesk.gui.dialogs.end_placement_dialog import EndPlacementDialog
 from kringloopdesk.gui.dialogs.goal_dialog import GoalDialog
 from kringloopdesk.gui.dialogs.placement_dialog import PlacementDialog, period_text
@@ -52,7 +53,11 @@ from kringloopdesk.services.placements import (
     pause_placement,
     resume_placement,
 )
-from kringloopdesk.services.workers import ProgressNoteInfo, list_progress_notes
+from kringloopdesk.services.workers import (
+    ANONYMISED_NUMBER_PREFIX,
+    ProgressNoteInfo,
+    list_progress_notes,
+)
 
 SKILL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # Flat buttons stay flat when they cannot be used (the theme would grey their background).
@@ -116,6 +121,11 @@ class PlacementPanel(QWidget):
         self.end_button.clicked.connect(self.end_placement)
         for button in (self.edit_button, self.pause_button, self.end_button):
             button.setVisible(self.may_change)
+        self.certificate_button = small_button(
+            self.tr("Certificaat…"), "shield",
+            self.tr("Een certificaat van deelname voor deze plaatsing: bekijken en uitgeven"))
+        self.certificate_button.clicked.connect(self.issue_certificate)
+        self.certificate_button.setVisible(ctx.may(Permission.ISSUE_CERTIFICATES))
         self.facts: dict[str, QLabel] = {}
         facts = QGridLayout()
         facts.setHorizontalSpacing(24)
@@ -136,7 +146,8 @@ class PlacementPanel(QWidget):
             facts.addWidget(caption, (n // 3) * 2, n % 3)
             facts.addWidget(value, (n // 3) * 2 + 1, n % 3)
         details, details_layout = card(self.tr("Plaatsing"), self.edit_button,
-                                       self.pause_button, self.end_button)
+                                       self.pause_button, self.end_button,
+                                       self.certificate_button)
         titles = QVBoxLayout()
         titles.setSpacing(0)
         titles.addWidget(self.title_label)
@@ -302,6 +313,14 @@ class PlacementPanel(QWidget):
         self.pause_button.setEnabled(
             running and placement.status in ("actief", "gepauzeerd")  # type: ignore[union-attr]
         )
+        anonymised = has and placement.worker_number.startswith(  # type: ignore[union-attr]
+            ANONYMISED_NUMBER_PREFIX)
+        self.certificate_button.setEnabled(has and not anonymised)
+        self.certificate_button.setToolTip(
+            self.tr("Deze deelnemer is geanonimiseerd: er kan geen certificaat meer worden "
+                    "uitgegeven") if anonymised
+            else self.tr("Een certificaat van deelname voor deze plaatsing: bekijken en "
+                         "uitgeven"))
         self.new_goal_button.setEnabled(has)
         chosen_goal = self.selected_goal() is not None
         self.edit_goal_button.setEnabled(chosen_goal)
@@ -350,6 +369,13 @@ class PlacementPanel(QWidget):
         if dialog.ask():
             self._placement_changed(dialog.saved)
         dialog.deleteLater()
+
+    def issue_certificate(self) -> None:
+        """The certificate of participation: the draft first, then issue, print, save."""
+        placement = self.placement
+        if placement is None or not self.certificate_button.isEnabled():
+            return
+        CertificatePreviewDialog.for_placement(self.ctx, placement.id, self)
 
     # -- goals, werkprocessen, notes --------------------------------------------------------
 

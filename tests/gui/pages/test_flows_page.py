@@ -58,6 +58,7 @@ def test_the_list_counts_filters_and_sorts(shop_db: Database, invoer: Actor,
                                            weighed: list[int], qtbot, qtmodeltester) -> None:
     _window, page = open_flows(qtbot, shop_db, invoer)
     qtmodeltester.check(page.model)
+    qtmodeltester.check(page.proxy)
     assert page.count_label.text() == "4 wegingen"
     assert column(page, "flow_date") == ["02-02-2025", "01-02-2025", "11-01-2025",
                                          "10-01-2025"]
