@@ -43,6 +43,9 @@ _ARGPARSE_NL = {
     "ambiguous option: %(option)s could match %(matches)s": (
         "onduidelijke optie: %(option)s kan %(matches)s zijn"
     ),
+    "one of the arguments %s is required": "een van deze argumenten is verplicht: %s",
+    "not allowed with argument %s": "niet samen met %s",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
 }
 
 
@@ -266,11 +269,12 @@ def _add_import_commands(commands: argparse._SubParsersAction) -> None:
     template.set_defaults(handler=cmd_template)
 
 
-# What ``export`` can write. Each kind reads its data with the services (which check the role)
-# and returns the file's bytes and a one-line summary; ``cmd_export`` logs in, checks the
-# period, and writes the file atomically. New kinds (bkn, cedris, impact) add an entry here
-# and, when they take a date range, use ``--from``/``--to`` next to ``--year``.
-EXPORT_KINDS = ("ords",)
+# What ``export`` can write. ``ords`` reads its data with the repairs service and returns the
+# file's bytes and a one-line summary; ``bkn``, ``cedris`` and ``impact`` go through
+# services/exports.py (the figures of docs/figures.md, written as docs/exports.md describes).
+# ``cmd_export`` logs in, checks the period, and writes the file atomically.
+EXPORT_KINDS = ("ords", "bkn", "cedris", "impact")
+EXPORT_FORMATS = ("csv", "xlsx", "pdf")
 
 
 def _year(value: str) -> int:
@@ -280,24 +284,47 @@ def _year(value: str) -> int:
         raise argparse.ArgumentTypeError(_("een jaartal, bijvoorbeeld 2025")) from None
 
 
+def _quarter(value: str) -> int:
+    if value.strip() not in ("1", "2", "3", "4"):
+        raise argparse.ArgumentTypeError(_("een kwartaal: 1, 2, 3 of 4"))
+    return int(value)
+
+
 def _add_export_commands(commands: argparse._SubParsersAction) -> None:
     exporter = commands.add_parser(
         "export",
-        help=_("exporteer gegevens voor de verenigingen (ORDS)"),
+        help=_("exporteer gegevens voor de verenigingen (BKN, Cedris, impact, ORDS)"),
         description=_(
-            "Exporteer een bestand voor buiten de winkel. ords: de reparaties van een jaar in "
-            "de Open Repair Data Standard (docs/ords.md). Alleen een beheerder of begeleider "
-            "mag exporteren; u logt in met KRINGLOOPDESK_USER en KRINGLOOPDESK_PASSWORD of "
-            "wordt gevraagd. Het bestand wordt pas op zijn plaats gezet als het helemaal "
-            "geschreven is."
+            "Exporteer een bestand voor buiten de winkel. bkn: de cijfers voor de BKN "
+            "Monitor; cedris: de cijfers voor Cedris; impact: het impactrapport met beide "
+            "(docs/exports.md), als csv, xlsx of pdf, voor een jaar, een kwartaal of een "
+            "periode van–tot. ords: de reparaties van een jaar in de Open Repair Data "
+            "Standard (docs/ords.md). Alleen een beheerder of begeleider mag exporteren; u "
+            "logt in met KRINGLOOPDESK_USER en KRINGLOOPDESK_PASSWORD of wordt gevraagd. Het "
+            "bestand wordt pas op zijn plaats gezet als het helemaal geschreven is."
         ),
     )
     exporter.add_argument("kind", choices=EXPORT_KINDS, metavar=_("SOORT"),
-                          help=_("ords"))
-    exporter.add_argument("--year", type=_year, required=True, metavar=_("JAAR"),
-                          help=_("het kalenderjaar, bijvoorbeeld 2025"))
+                          help=_("bkn, cedris, impact of ords"))
+    period = exporter.add_mutually_exclusive_group(required=True)
+    period.add_argument("--year", type=_year, metavar=_("JAAR"),
+                        help=_("het kalenderjaar, bijvoorbeeld 2025"))
+    period.add_argument("--from", dest="date_from", type=_date_arg, metavar=_("DATUM"),
+                        help=_("eerste dag van de periode (met --to), bijvoorbeeld 2025-07-01"))
+    exporter.add_argument("--to", dest="date_to", type=_date_arg, metavar=_("DATUM"),
+                          help=_("laatste dag van de periode (telt mee), bijvoorbeeld "
+                                 "2026-06-30"))
+    exporter.add_argument("--quarter", type=_quarter, metavar=_("KWARTAAL"),
+                          help=_("alleen dit kwartaal (1-4) van --year"))
+    exporter.add_argument("--format", dest="file_format", choices=EXPORT_FORMATS,
+                          metavar=_("FORMAAT"),
+                          help=_("csv, xlsx of pdf; zonder deze optie volgt het de extensie "
+                                 "van het bestand"))
+    exporter.add_argument("--factor-set", metavar=_("SET"),
+                          help=_("de CO2-factorset als code@versie, bijvoorbeeld bkn_tno@1; "
+                                 "standaard de set die de winkel gebruikt"))
     exporter.add_argument("-o", "--output", required=True, metavar=_("BESTAND"),
-                          help=_("het bestand om te schrijven, bijvoorbeeld ords-2025.csv"))
+                          help=_("het bestand om te schrijven, bijvoorbeeld bkn-2025.csv"))
     exporter.set_defaults(handler=cmd_export)
 
 
@@ -794,17 +821,72 @@ def _write_atomically(path: Path, content: bytes) -> None:
     write_atomically(path, content)
 
 
+def _export_format(args: argparse.Namespace, output: Path) -> str:
+    """The format: --format, else the file's extension; ords is always csv."""
+    suffix = output.suffix.lower().lstrip(".")
+    if args.kind == "ords":
+        if args.file_format not in (None, "csv"):
+            raise UserError(_("Een ORDS-export is altijd een CSV-bestand; laat --format weg "
+                              "of kies csv."))
+        return "csv"
+    if args.file_format:
+        return args.file_format
+    if suffix in EXPORT_FORMATS:
+        return suffix
+    raise UserError(_("Kies het formaat met --format csv, xlsx of pdf, of geef het bestand een "
+                      "naam op .csv, .xlsx of .pdf."))
+
+
+def _export_period(args: argparse.Namespace):
+    """The period of a bkn, cedris or impact export (Dutch errors, nothing written)."""
+    from kringloopdesk.services.exports import period_for
+
+    if args.date_from is not None and args.date_to is None:
+        raise UserError(_("Geef bij --from ook --to, de laatste dag van de periode."))
+    if args.date_to is not None and args.date_from is None:
+        raise UserError(_("--to hoort bij --from; geef ook de eerste dag van de periode."))
+    if args.quarter is not None and args.year is None:
+        raise UserError(_("--quarter hoort bij --year; geef ook het jaar."))
+    return period_for(year=args.year, quarter=args.quarter, start=args.date_from,
+                      end=args.date_to)
+
+
+def _export_figures(session, actor, args: argparse.Namespace, period, fmt: str,
+                    output: Path) -> str:
+    from kringloopdesk.services.exports import build_export, write_export
+
+    data = build_export(session, actor, args.kind, period, factor_set=args.factor_set)
+    # Written inside the unit of work: a failed write also undoes the audit entry.
+    try:
+        write_export(data, fmt, output)
+    except OSError as exc:
+        raise UserError(_("Het bestand kan niet worden geschreven naar '{path}': "
+                          "{problem}. Er is niets half geschreven.",
+                          path=output, problem=exc.strerror or exc)) from exc
+    names = {"bkn": "BKN Monitor", "cedris": "Cedris", "impact": _("impactrapport")}
+    return _("{name} van {start} tot en met {end} geëxporteerd naar {path} ({fmt}).",
+             name=names[args.kind], start=period.start.isoformat(),
+             end=period.end.isoformat(), path=output, fmt=fmt.upper())
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from kringloopdesk.errors import PermissionDeniedError
     from kringloopdesk.services.permissions import Permission, allowed
 
-    exporters = {"ords": _export_ords}
     output = Path(args.output)
+    fmt = _export_format(args, output)
+    period = None
+    if args.kind == "ords":
+        if args.year is None or args.quarter is not None or args.date_to is not None:
+            raise UserError(_("Een ORDS-export is per kalenderjaar: geef alleen --year."))
+    else:
+        period = _export_period(args)
     if not output.parent.is_dir():
         raise UserError(_("De map '{folder}' bestaat niet.", folder=output.parent))
     if output.is_dir():
+        label = args.year if args.year is not None else "periode"
         raise UserError(_("'{path}' is een map; geef een bestandsnaam, bijvoorbeeld {name}.",
-                          path=output, name=f"{args.kind}-{args.year}.csv"))
+                          path=output, name=f"{args.kind}-{label}.{fmt}"))
 
     def work(session, actor):
         if not allowed(actor.role, Permission.EXPORT_AGGREGATES):
@@ -812,7 +894,9 @@ def cmd_export(args: argparse.Namespace) -> int:
                 _("Exporteren mag alleen een beheerder of begeleider; u bent ingelogd als "
                   "{role}. Er is niets geschreven.", role=actor.role_label.lower())
             )
-        content, summary = exporters[args.kind](session, actor, args)
+        if period is not None:
+            return _export_figures(session, actor, args, period, fmt, output)
+        content, summary = _export_ords(session, actor, args)
         # Written inside the unit of work: a failed write also undoes the audit entry.
         try:
             _write_atomically(output, content)

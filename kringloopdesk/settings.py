@@ -86,6 +86,8 @@ SETTINGS: dict[str, SettingSpec] = {
                     choices=("nl", "en")),
         SettingSpec("theme", str, "light", "Thema", "Theme", scope="local",
                     choices=("light", "dark")),
+        SettingSpec("export_folder", str, "", "Map van de laatste export",
+                    "Folder of the last export", scope="local"),
     )
 }
 

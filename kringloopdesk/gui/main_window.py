@@ -41,6 +41,7 @@ from kringloopdesk.gui.pages.audit_page import AuditPage
 from kringloopdesk.gui.pages.balance_page import BalancePage
 from kringloopdesk.gui.pages.certificates_page import CertificatesPage
 from kringloopdesk.gui.pages.dashboard_page import DashboardPage
+from kringloopdesk.gui.pages.exports_page import ExportsPage
 from kringloopdesk.gui.pages.flows_page import FlowsPage
 from kringloopdesk.gui.pages.hours_page import HoursPage
 from kringloopdesk.gui.pages.items_page import ItemsPage
@@ -76,6 +77,7 @@ PAGE_CLASSES: tuple[type[Page], ...] = (
     BalancePage,
     PartnersPage,
     CertificatesPage,
+    ExportsPage,
     PrivacyPage,
     AuditPage,
     SettingsPage,

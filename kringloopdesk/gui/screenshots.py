@@ -258,6 +258,7 @@ def hours_grid_shot(folder: Path) -> None:
         grab(window, folder / "hours_grid.png")
         page.model.set_grid(page.model.grid)  # nothing to ask on closing
         goods_shots(window, folder)
+        exports_shot(window, folder)
         # The same shop of today on the dashboard: live figures and the reminders.
         window.show_page(0)
         settle()
@@ -309,6 +310,22 @@ def goods_shots(window, folder: Path) -> None:
     items = show(ItemsPage)
     grab(window, folder / "items.png")
     label_shot(window, items, folder / "label.png")
+
+
+def exports_shot(window, folder: Path) -> None:
+    """Exporteren in the shop of today: the BKN Monitor of this year as CSV, the preview
+    scrolled to the first figures (past the metadata rows), one row pointed at."""
+    import datetime as dt
+
+    from kringloopdesk.gui.pages.exports_page import ExportsPage
+
+    page = window.page_of(ExportsPage)
+    assert isinstance(page, ExportsPage)
+    window.show_page(window.pages.index(page))
+    page.choose("bkn", year=dt.date.today().year, period="jaar", fmt="csv")
+    settle(120)
+    page.view.selectRow(6)
+    grab(window, folder / "exports.png")
 
 
 def label_shot(window, items, path: Path) -> None:

@@ -116,3 +116,102 @@ def test_an_unwritable_target_leaves_nothing(db_url: URL, tmp_path: Path) -> Non
     assert_clean_failure(readonly, 1, "Het bestand kan niet worden geschreven naar "
                          "'/proc/ords.csv'", "Er is niets half geschreven")
     assert not Path("/proc/ords.csv").exists()
+
+
+# -- bkn, cedris, impact ------------------------------------------------------------------------
+
+
+def _shop_with_flows(db_url: URL) -> str:
+    db = _shop_with_repairs(db_url)
+    database = open_database(db_url)
+    try:
+        with database.session() as session:
+            from sqlalchemy import text
+
+            group = session.execute(text(
+                "SELECT id FROM product_groups WHERE code = 'meubels'")).scalar_one()
+            for day, direction, grams, channel in (
+                (dt.date(2024, 12, 31), "in", 5000, "brengen"),
+                (dt.date(2025, 1, 1), "in", 12345, "brengen"),
+                (dt.date(2025, 3, 31), "uit", 1001, "hergebruik"),
+                (dt.date(2025, 4, 1), "uit", 999, "recycling"),
+            ):
+                session.execute(text(
+                    "INSERT INTO goods_flows (flow_date, direction, product_group_id, "
+                    "weight_g, channel, version) VALUES (:d, :r, :g, :w, :c, 1)"),
+                    {"d": day, "r": direction, "g": group, "w": grams, "c": channel})
+    finally:
+        database.dispose()
+    return db
+
+
+def test_export_bkn_csv_for_a_year(db_url: URL, tmp_path: Path) -> None:
+    db = _shop_with_flows(db_url)
+    target = tmp_path / "bkn-2025.csv"
+    done = run("--db", db, "export", "bkn", "--year", "2025", "-o", str(target), env=AS_BEHEER)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (f"BKN Monitor van 2025-01-01 tot en met 2025-12-31 geëxporteerd "
+                           f"naar {target} (CSV).\n")
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfindicator;categorie;waarde;eenheid\r\nwinkel;;"
+                          b"Kringloop De Cirkel;\r\nperiode_van;;2025-01-01;\r\n")
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert len(lines) == 106
+    assert "ingezameld_kg;meubels;12,345;kg" in lines
+    assert "ingezameld_kg;totaal;12,345;kg" in lines
+    assert "afgevoerd_kg;totaal;2,000;kg" in lines
+    assert "hergebruik_pct;totaal;50,1;%" in lines
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_export_cedris_xlsx_from_to_and_impact_quarter(db_url: URL, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    db = _shop_with_flows(db_url)
+    target = tmp_path / "cedris.xlsx"
+    done = run("--db", db, "export", "cedris", "--from", "01-07-2024", "--to", "2025-06-30",
+               "--format", "xlsx", "-o", str(target), env=AS_BEHEER)
+    assert done.returncode == 0, done.stderr
+    assert "Cedris van 2024-07-01 tot en met 2025-06-30" in done.stdout
+    workbook = load_workbook(target)
+    assert workbook.sheetnames == ["Metadata", "Cedris"]
+    assert workbook["Metadata"]["B3"].value == "2024-07-01"
+    assert workbook["Cedris"]["C1"].value == "waarde (personen)"
+    impact = tmp_path / "impact.csv"
+    done = run("--db", db, "export", "impact", "--year", "2025", "--quarter", "1",
+               "--format", "csv", "-o", str(impact), env=AS_BEHEER)
+    assert done.returncode == 0, done.stderr
+    lines = impact.read_text("utf-8-sig").splitlines()
+    assert lines[0] == "sectie;indicator;categorie;waarde;eenheid"
+    assert "BKN Monitor;afgevoerd_kg;totaal;1,001;kg" in lines
+
+
+def test_an_invoer_exports_no_figures(db_url: URL, tmp_path: Path) -> None:
+    db = _shop_with_flows(db_url)
+    target = tmp_path / "bkn.csv"
+    refused = run("--db", db, "export", "bkn", "--year", "2025", "-o", str(target),
+                  env=AS_INVOER)
+    assert_clean_failure(refused, 1, "Fout: Exporteren mag alleen een beheerder of begeleider",
+                         "Er is niets geschreven")
+    assert not target.exists()
+
+
+def test_bad_periods_and_formats_are_refused(db_url: URL, tmp_path: Path) -> None:
+    db = _shop_with_flows(db_url)
+    target = tmp_path / "bkn.csv"
+    for args, code, fragments in (
+        (["--from", "31-02-2025", "--to", "2025-12-31"], 2, ["een datum als 2025-12-31"]),
+        (["--from", "2025-12-31", "--to", "2025-01-01"], 1, ["Fout: De periode begint"]),
+        (["--from", "2025-01-01"], 1, ["Fout: Geef bij --from ook --to"]),
+        (["--year", "2025", "--from", "2025-01-01"], 2, ["--from"]),
+        (["--year", "2025", "--quarter", "5"], 2, ["een kwartaal: 1, 2, 3 of 4"]),
+        (["--year", "1999"], 1, ["Fout: Kies een jaar van 2000 tot en met 2100."]),
+        (["--year", "2025", "--factor-set", "onbekend@9"], 1, ["Fout:"]),
+        ([], 2, ["--year"]),
+    ):
+        result = run("--db", db, "export", "bkn", *args, "-o", str(target), env=AS_BEHEER)
+        assert_clean_failure(result, code, *fragments)
+    no_format = run("--db", db, "export", "bkn", "--year", "2025", "-o",
+                    str(tmp_path / "bkn.txt"), env=AS_BEHEER)
+    assert_clean_failure(no_format, 1, "Fout: Kies het formaat met --format")
+    assert not [p for p in tmp_path.iterdir() if p.suffix in (".csv", ".txt", ".part")]

@@ -41,7 +41,7 @@ def test_the_beheerder_sees_every_page(shop_db: Database, beheerder: Actor, qtbo
     window = open_window(qtbot, shop_db, beheerder)
     assert rail_labels(window) == [
         "Dashboard", "Deelnemers", "Plaatsingen", "Uren", *GOODS_PAGES, *PARTNER_PAGES,
-        "Privacy (AVG)", "Logboek", "Instellingen",
+        "Exporteren", "Privacy (AVG)", "Logboek", "Instellingen",
     ]
     settings = window.page_of(SettingsPage)
     assert settings.users_page is not None
@@ -58,8 +58,9 @@ def test_other_roles_see_neither_users_nor_log_nor_privacy(
 
     people = ["Deelnemers", "Plaatsingen"] if role == "begeleider" else []
     partners = PARTNER_PAGES if role == "begeleider" else []
+    exports = ["Exporteren"] if role == "begeleider" else []  # an invoer exports nothing
     assert rail_labels(window) == ["Dashboard", *people, "Uren", *GOODS_PAGES, *partners,
-                                   "Instellingen"]
+                                   *exports, "Instellingen"]
     assert window.page_of(AuditPage) is None and window.page_of(PrivacyPage) is None
     settings = window.page_of(SettingsPage)
     assert settings.users_page is None

@@ -38,6 +38,7 @@ EXPECTED: dict[str, set[str]] = {
     "repairs.update_repair": ALL,
     "repairs.delete_repair": ALL,
     "repairs.ords_data": COACHES,
+    "exports.build_export": COACHES,
     "audit.count_entries": BEHEERDER,
     "audit.facets": BEHEERDER,
     "audit.list_entries": BEHEERDER,
