@@ -210,11 +210,11 @@ QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border:
 #RailAppName {{ font-size: 11px; color: {c.muted_text}; }}
 #NavRail QToolButton {{
     background: transparent; border: none; border-left: 3px solid transparent;
-    border-radius: 6px; margin: 1px 0; padding: 6px 12px 6px 10px; height: 24px;
+    border-radius: 6px; margin: 1px 0; padding: 4px 12px 4px 10px; height: 24px;
     color: {c.secondary_text}; text-align: left; font-size: 14px; }}
 #NavRail QToolButton[inSection="true"] {{ padding-left: 22px; }}
 #RailSection {{ font-size: 11px; font-weight: bold; color: {c.muted_text};
-    padding: 10px 12px 3px 13px; letter-spacing: 1px; }}
+    padding: 8px 12px 2px 13px; letter-spacing: 1px; }}
 #NavRail QToolButton:hover {{ background: {hover}; border-left: 3px solid transparent; }}
 #NavRail QToolButton:focus {{ background: {hover}; }}
 #NavRail QToolButton:checked {{ background: {tint}; color: {c.primary};

@@ -63,7 +63,7 @@ class NavRail(QFrame):
         layout.setContentsMargins(12, 20, 12, 16)
         layout.setSpacing(0)
         layout.addLayout(head)
-        layout.addSpacing(24)
+        layout.addSpacing(16)
         # The pages scroll when the window is lower than the rail (13 pages on an 800 px screen).
         items = QWidget()
         items.setObjectName("RailItems")
