@@ -48,19 +48,22 @@ PLAIN = {
                   "OR p.end_date >= :a) GROUP BY d.bkn_group",
     "people_bkn_total": "SELECT COUNT(DISTINCT p.worker_id) FROM placements p WHERE "
                         "p.start_date <= :b AND (p.end_date IS NULL OR p.end_date >= :a)",
-    "hours_bkn": "SELECT d.bkn_group, SUM(h.hours_x100) FROM hour_entries h JOIN placements p "
-                 "ON p.id = h.placement_id JOIN workers w ON w.id = p.worker_id "
-                 "JOIN doelgroepen d ON d.id = w.doelgroep_id "
-                 "WHERE h.entry_date BETWEEN :a AND :b GROUP BY d.bkn_group",
+    # Hours summed per placement first, then joined to the worker's group: the fast form of
+    # the same aggregate (joining every hour entry to its worker is ten times slower).
+    "hours_bkn": "SELECT d.bkn_group, SUM(t.h) FROM (SELECT placement_id, SUM(hours_x100) AS h "
+                 "FROM hour_entries WHERE entry_date BETWEEN :a AND :b GROUP BY placement_id) t "
+                 "JOIN placements p ON p.id = t.placement_id JOIN workers w ON w.id = p.worker_id "
+                 "JOIN doelgroepen d ON d.id = w.doelgroep_id GROUP BY d.bkn_group",
     "people_cedris": "SELECT d.cedris_regeling, COUNT(DISTINCT p.worker_id) FROM placements p "
                      "JOIN workers w ON w.id = p.worker_id JOIN doelgroepen d "
                      "ON d.id = w.doelgroep_id WHERE d.cedris_regeling IS NOT NULL AND "
                      "p.start_date <= :b AND (p.end_date IS NULL OR p.end_date >= :a) "
                      "GROUP BY d.cedris_regeling",
-    "hours_cedris": "SELECT d.cedris_regeling, SUM(h.hours_x100) FROM hour_entries h "
-                    "JOIN placements p ON p.id = h.placement_id JOIN workers w "
-                    "ON w.id = p.worker_id JOIN doelgroepen d ON d.id = w.doelgroep_id "
-                    "WHERE d.cedris_regeling IS NOT NULL AND h.entry_date BETWEEN :a AND :b "
+    "hours_cedris": "SELECT d.cedris_regeling, SUM(t.h) FROM (SELECT placement_id, "
+                    "SUM(hours_x100) AS h FROM hour_entries WHERE entry_date BETWEEN :a AND :b "
+                    "GROUP BY placement_id) t JOIN placements p ON p.id = t.placement_id "
+                    "JOIN workers w ON w.id = p.worker_id JOIN doelgroepen d "
+                    "ON d.id = w.doelgroep_id WHERE d.cedris_regeling IS NOT NULL "
                     "GROUP BY d.cedris_regeling",
     "tests": "SELECT COUNT(*), SUM(passed) FROM (SELECT passed, ROW_NUMBER() OVER (PARTITION "
              "BY item_id ORDER BY test_date DESC, id DESC) AS n FROM safety_tests WHERE "
