@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -36,7 +34,6 @@ from kringloopdesk.gui.dialogs.certificate_preview_dialog import CertificatePrev
 from kringloopdesk.gui.dialogs.file_dialog import FileDialog, safe_file_name
 from kringloopdesk.gui.dialogs.revoke_certificate_dialog import RevokeCertificateDialog
 from kringloopdesk.gui.dialogs.verify_dialog import VerifyDialog
-from kringloopdesk.gui.formatting import format_number
 from kringloopdesk.gui.messages import MessageBox, show_status
 from kringloopdesk.gui.models.certificates_model import (
     CertificatesModel,
@@ -46,8 +43,8 @@ from kringloopdesk.gui.models.certificates_model import (
 from kringloopdesk.gui.operations import DatabaseOp, query
 from kringloopdesk.gui.theme import current_colors
 from kringloopdesk.gui.widgets.choice_combo import ChoiceCombo
-from kringloopdesk.gui.widgets.page import PAGE_MARGIN, Page
-from kringloopdesk.gui.widgets.placement_panel import FLAT_BUTTONS
+from kringloopdesk.gui.widgets.lazy_list_page import LazyListPage
+from kringloopdesk.gui.widgets.page import PAGE_MARGIN
 from kringloopdesk.i18n import current_language
 from kringloopdesk.reports.ords import write_atomically
 from kringloopdesk.services.certificates import (
@@ -63,20 +60,19 @@ from kringloopdesk.services.permissions import Permission
 from kringloopdesk.services.setup import get_shop
 from kringloopdesk.services.workers import Choice
 
-SEARCH_DELAY_MS = 180
 # The year filter offers this many years back from now.
 YEARS_BACK = 10
 
 
-class CertificatesPage(Page):
+class CertificatesPage(LazyListPage):
     icon_name = "shield"
     permission = Permission.ISSUE_CERTIFICATES
     rail_section = "partners"
+    filter_type = CertificateFilter
+    stale_on = frozenset({CERTIFICATES})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.grand_total = 0
-        self._stale = True
         colors = current_colors()
 
         self.model = CertificatesModel(self._load, self._count, self)
@@ -87,25 +83,11 @@ class CertificatesPage(Page):
         self.view.prepare_columns()
         # Enter or a double-click: what verification says about this one, in full.
         self.view.open_requested.connect(lambda _index: self.verify_selected())
-        for signal in (self.proxy.rowsInserted, self.proxy.modelReset):
-            signal.connect(self._update_count)
+        self._connect_count()
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
         self.proxy.modelReset.connect(self._update_actions)
 
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Zoeken op nummer, code of naam (Ctrl+F)"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.addAction(icons.icon("search", colors.muted_text),
-                                   QLineEdit.ActionPosition.LeadingPosition)
-        self.search_edit.setMaximumWidth(380)
-        self.search_edit.textChanged.connect(lambda _t: self.search_timer.start())
-        self.search_edit.returnPressed.connect(self.apply_filter)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.apply_filter)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("ListCount")
+        self._build_search(max_width=380, on_return=self.apply_filter)
         self.verify_button = QPushButton(self.tr("Controleren…"))
         self.verify_button.setObjectName("PrimaryButton")
         self.verify_button.setIcon(icons.icon("shield", "#ffffff"))
@@ -130,10 +112,7 @@ class CertificatesPage(Page):
         self.revoked_check = QCheckBox(self.tr("Ingetrokken certificaten tonen"))
         self.revoked_check.setChecked(True)
         self.revoked_check.toggled.connect(lambda _c: self.apply_filter())
-        self.clear_button = QPushButton(self.tr("Filter wissen"))
-        self.clear_button.setFlat(True)
-        self.clear_button.setStyleSheet(FLAT_BUTTONS)
-        self.clear_button.clicked.connect(self.clear_filter)
+        self._build_clear_button(self.tr("Filter wissen"))
 
         def action(text: str, icon: str, slot, tip: str) -> QPushButton:
             button = QPushButton(text)
@@ -156,17 +135,8 @@ class CertificatesPage(Page):
             self.tr("Het bestand waarmee anderen certificaten zonder de winkel kunnen "
                     "controleren"))
 
-        top = QHBoxLayout()
-        top.setSpacing(12)
-        top.addWidget(self.search_edit, 1)
-        top.addWidget(self.count_label)
-        top.addStretch(1)
-        top.addWidget(self.verify_button)
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
-        filter_icon = QLabel()
-        filter_icon.setPixmap(icons.pixmap("filter", 18, colors.muted_text))
-        filters.addWidget(filter_icon)
+        top = self._top_row(self.verify_button)
+        filters, _filter_icon = self._filter_row()
         filters.addWidget(self.kind_combo, 1)
         filters.addWidget(self.year_combo, 1)
         filters.addWidget(self.revoked_check)
@@ -200,41 +170,31 @@ class CertificatesPage(Page):
     def title(self) -> str:
         return self.tr("Certificaten")
 
+    def search_placeholder(self) -> str:
+        return self.tr("Zoeken op nummer, code of naam (Ctrl+F)")
+
+    def count_texts(self) -> tuple[str, str, str]:
+        return (self.tr("1 certificaat"), self.tr("{n} certificaten"),
+                self.tr("{shown} van {total} certificaten"))
+
     # -- loading ----------------------------------------------------------------------------
 
-    def _load(self, flt: CertificateFilter, offset: int, limit: int
-              ) -> list[CertificateRow] | None:
-        actor = self.ctx.actor
-        if actor is None:
-            return None
-        return query(self.ctx, self, lambda s: list_certificates(s, actor, flt, offset=offset,
-                                                                 limit=limit))
+    def load_rows(self, s, actor, flt: CertificateFilter, offset: int,
+                  limit: int) -> list[CertificateRow]:
+        return list_certificates(s, actor, flt, offset=offset, limit=limit)
 
-    def _count(self, flt: CertificateFilter) -> int | None:
-        actor = self.ctx.actor
-        if actor is None:
-            return None
-        return query(self.ctx, self, lambda s: count_certificates(s, actor, flt))
+    def count_rows(self, s, actor, flt: CertificateFilter) -> int:
+        return count_certificates(s, actor, flt)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def _on_changed(self, changes: frozenset[str]) -> None:
-        if CERTIFICATES in changes:
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
+    def count_all(self, s, actor) -> int:
+        return count_certificates(s, actor)
 
     def refresh(self) -> None:
         actor = self.ctx.actor
         if actor is None:
             return
         selected = self.selected_certificate()
-        total = query(self.ctx, self, lambda s: count_certificates(s, actor))
-        self.grand_total = total or 0
-        self._stale = False
+        self._read_grand_total(actor)
         self.model.set_filter(self.current_filter())
         self._update_empty_text()
         if selected is not None:
@@ -251,13 +211,6 @@ class CertificatesPage(Page):
             include_revoked=self.revoked_check.isChecked(),
         )
 
-    def apply_filter(self) -> None:
-        self.search_timer.stop()
-        if self.ctx.actor is None:
-            return
-        self.model.set_filter(self.current_filter())
-        self._update_empty_text()
-
     def clear_filter(self) -> None:
         widgets = (self.kind_combo, self.year_combo, self.revoked_check, self.search_edit)
         for widget in widgets:
@@ -269,25 +222,6 @@ class CertificatesPage(Page):
         for widget in widgets:
             widget.blockSignals(False)
         self.apply_filter()
-
-    def focus_search(self) -> None:
-        self.search_edit.setFocus()
-        self.search_edit.selectAll()
-
-    def _filtered(self) -> bool:
-        return self.current_filter() != CertificateFilter()
-
-    def _update_count(self, *_args: object) -> None:
-        shown, total = self.model.total, self.grand_total
-        if not self._filtered():
-            total = max(total, shown)
-            text = (self.tr("1 certificaat") if total == 1
-                    else self.tr("{n} certificaten").format(n=format_number(total)))
-        else:
-            text = self.tr("{shown} van {total} certificaten").format(
-                shown=format_number(shown), total=format_number(total))
-        self.count_label.setText(text)
-        self.clear_button.setEnabled(self._filtered())
 
     def _update_empty_text(self) -> None:
         if self._filtered():
@@ -302,10 +236,7 @@ class CertificatesPage(Page):
     # -- the selection ----------------------------------------------------------------------
 
     def selected_certificate(self) -> CertificateRow | None:
-        index = self.view.selected_index()
-        if index is None:
-            return None
-        return self.model.row_for(self.proxy.mapToSource(index))
+        return self._selected_source_row()
 
     def select_serial(self, serial: str) -> None:
         for row in range(self.model.rowCount()):

@@ -7,15 +7,15 @@ Enter or a double-click opens the weighing to correct it; Delete asks, then dele
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kringloopdesk.db.codes import BESTEMMING, DIRECTIONS, HERKOMST
 from kringloopdesk.gui import icons
 from kringloopdesk.gui.context import AUDIT, GOODS, AppContext
 from kringloopdesk.gui.dialogs.flow_dialog import FlowDialog
-from kringloopdesk.gui.formatting import format_date, format_number
+from kringloopdesk.gui.formatting import format_date
 from kringloopdesk.gui.messages import MessageBox
 from kringloopdesk.gui.models.flows_model import (
     FLOW_ID_ROLE,
@@ -25,11 +25,10 @@ from kringloopdesk.gui.models.flows_model import (
     format_flow_kg,
 )
 from kringloopdesk.gui.operations import DatabaseOp, query
-from kringloopdesk.gui.theme import current_colors
 from kringloopdesk.gui.widgets.choice_combo import ChoiceCombo
 from kringloopdesk.gui.widgets.date_edit import DateEdit
-from kringloopdesk.gui.widgets.page import PAGE_MARGIN, Page
-from kringloopdesk.gui.widgets.placement_panel import FLAT_BUTTONS
+from kringloopdesk.gui.widgets.lazy_list_page import LazyListPage
+from kringloopdesk.gui.widgets.page import PAGE_MARGIN
 from kringloopdesk.i18n import current_language
 from kringloopdesk.services.flows import (
     FlowFilter,
@@ -46,17 +45,17 @@ from kringloopdesk.services.workers import Choice
 SEARCH_DELAY_MS = 250
 
 
-class FlowsPage(Page):
+class FlowsPage(LazyListPage):
     icon_name = "history"
     permission = Permission.REGISTER_GOODS
     rail_section = "goods"
+    search_delay_ms = SEARCH_DELAY_MS
+    filter_type = FlowFilter
+    stale_on = frozenset({GOODS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.grand_total = 0
-        self._stale = True
         self._groups: list[ProductGroupItem] = []
-        colors = current_colors()
 
         self.model = FlowsModel(self._load, self._count, self)
         self.proxy = FlowsProxy(self)
@@ -67,23 +66,8 @@ class FlowsPage(Page):
         self.view.setAccessibleName(self.tr("Wegingen"))
         self.view.open_requested.connect(self._open_requested)
         self.view.delete_requested.connect(self._delete_requested)
-        for signal in (self.proxy.rowsInserted, self.proxy.modelReset):
-            signal.connect(self._update_count)
-
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Zoeken in opmerkingen (Ctrl+F)"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.addAction(
-            icons.icon("search", colors.muted_text), QLineEdit.ActionPosition.LeadingPosition)
-        self.search_edit.setMaximumWidth(320)
-        self.search_edit.textChanged.connect(lambda _t: self.search_timer.start())
-        self.search_edit.returnPressed.connect(self._to_list)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.apply_filter)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("ListCount")
+        self._connect_count()
+        self._build_search(max_width=320)
         self.new_button = QPushButton(self.tr("Nieuwe weging"))
         self.new_button.setObjectName("PrimaryButton")
         self.new_button.setIcon(icons.icon("plus", "#ffffff"))
@@ -114,25 +98,13 @@ class FlowsPage(Page):
         for combo in (self.group_combo, self.direction_combo, self.channel_combo):
             combo.setMinimumWidth(150)
             combo.setMaximumWidth(240)
-        self.clear_button = QPushButton(self.tr("Filter wissen"))
-        self.clear_button.setFlat(True)
-        self.clear_button.setStyleSheet(FLAT_BUTTONS)
-        self.clear_button.clicked.connect(self.clear_filter)
+        self._build_clear_button(self.tr("Filter wissen"))
         self.date_error = QLabel()
         self.date_error.setObjectName("FieldError")
         self.date_error.hide()
 
-        top = QHBoxLayout()
-        top.setSpacing(12)
-        top.addWidget(self.search_edit, 1)
-        top.addWidget(self.count_label)
-        top.addStretch(1)
-        top.addWidget(self.new_button)
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
-        filter_icon = QLabel()
-        filter_icon.setPixmap(icons.pixmap("filter", 18, colors.muted_text))
-        filters.addWidget(filter_icon)
+        top = self._top_row(self.new_button)
+        filters, _filter_icon = self._filter_row()
         from_label = QLabel(self.tr("&Van"))
         from_label.setBuddy(self.from_edit.edit)
         to_label = QLabel(self.tr("t/m"))
@@ -168,31 +140,23 @@ class FlowsPage(Page):
     def title(self) -> str:
         return self.tr("Stromen")
 
+    def search_placeholder(self) -> str:
+        return self.tr("Zoeken in opmerkingen (Ctrl+F)")
+
+    def count_texts(self) -> tuple[str, str, str]:
+        return (self.tr("1 weging"), self.tr("{n} wegingen"),
+                self.tr("{shown} van {total} wegingen"))
+
     # -- loading ----------------------------------------------------------------------------
 
-    def _load(self, q, offset: int, limit: int) -> list[FlowRow] | None:
-        actor = self.ctx.actor
-        if actor is None:
-            return None
-        return query(self.ctx, self, lambda s: list_flows(s, actor, q.filter, q.sort,
-                                                          offset=offset, limit=limit))
+    def load_rows(self, s, actor, q, offset: int, limit: int) -> list[FlowRow]:
+        return list_flows(s, actor, q.filter, q.sort, offset=offset, limit=limit)
 
-    def _count(self, q) -> int | None:
-        actor = self.ctx.actor
-        if actor is None:
-            return None
-        return query(self.ctx, self, lambda s: count_flows(s, actor, q.filter))
+    def count_rows(self, s, actor, q) -> int:
+        return count_flows(s, actor, q.filter)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def _on_changed(self, changes: frozenset[str]) -> None:
-        if GOODS in changes:
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
+    def count_all(self, s, actor) -> int:
+        return count_flows(s, actor)
 
     def refresh(self) -> None:
         actor = self.ctx.actor
@@ -205,9 +169,7 @@ class FlowsPage(Page):
             self.group_combo.blockSignals(True)
             self.group_combo.set_choices([Choice(g.id, g.label(language)) for g in groups])
             self.group_combo.blockSignals(False)
-        total = query(self.ctx, self, lambda s: count_flows(s, actor))
-        self.grand_total = total or 0
-        self._stale = False
+        self._read_grand_total(actor)
         self.apply_filter(force=True)
 
     # -- filtering --------------------------------------------------------------------------
@@ -280,31 +242,6 @@ class FlowsPage(Page):
         self.date_error.hide()
         self.apply_filter()
 
-    def focus_search(self) -> None:
-        self.search_edit.setFocus()
-        self.search_edit.selectAll()
-
-    def _to_list(self) -> None:
-        self.apply_filter()
-        if self.proxy.rowCount():
-            self.view.setFocus()
-            self.view.selectRow(0)
-
-    def _filtered(self) -> bool:
-        return self.current_filter() != FlowFilter()
-
-    def _update_count(self, *_args: object) -> None:
-        shown, total = self.model.total, self.grand_total
-        if not self._filtered():
-            total = max(total, shown)
-            text = (self.tr("1 weging") if total == 1
-                    else self.tr("{n} wegingen").format(n=format_number(total)))
-        else:
-            text = self.tr("{shown} van {total} wegingen").format(
-                shown=format_number(shown), total=format_number(total))
-        self.count_label.setText(text)
-        self.clear_button.setEnabled(self._filtered())
-
     def _update_empty_text(self) -> None:
         if self._filtered():
             text = self.tr("Geen wegingen gevonden — pas de zoekopdracht of de filters aan")
@@ -317,10 +254,7 @@ class FlowsPage(Page):
     # -- one weighing -----------------------------------------------------------------------
 
     def selected_flow(self) -> FlowRow | None:
-        index = self.view.selected_index()
-        if index is None:
-            return None
-        return self.model.row_for(self.proxy.mapToSource(index))
+        return self._selected_source_row()
 
     def _open_requested(self, index: QModelIndex) -> None:
         flow_id = index.data(FLOW_ID_ROLE)
@@ -383,13 +317,7 @@ class FlowsPage(Page):
         return done
 
     def select_flow(self, flow_id: int) -> None:
-        row = self.model.row_of_id(flow_id)
-        if row is None:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.view.selectRow(index.row())
-            self.view.scrollTo(index)
+        self._select_source_row(self.model.row_of_id(flow_id))
 
 
 def _text_or_none(value: object) -> str | None:

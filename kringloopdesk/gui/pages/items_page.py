@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -52,8 +51,8 @@ from kringloopdesk.gui.models.items_model import (
 from kringloopdesk.gui.operations import DatabaseOp, query
 from kringloopdesk.gui.theme import current_colors
 from kringloopdesk.gui.widgets.choice_combo import ChoiceCombo
-from kringloopdesk.gui.widgets.page import PAGE_MARGIN, Page
-from kringloopdesk.gui.widgets.placement_panel import FLAT_BUTTONS
+from kringloopdesk.gui.widgets.lazy_list_page import LazyListPage
+from kringloopdesk.gui.widgets.page import PAGE_MARGIN
 from kringloopdesk.i18n import current_language
 from kringloopdesk.reports.labels import LabelData, write_label_pdf, write_label_sheet
 from kringloopdesk.reports.ords import ords_csv, write_atomically
@@ -73,8 +72,6 @@ from kringloopdesk.services.repairs import ords_data
 from kringloopdesk.services.setup import get_shop
 from kringloopdesk.services.workers import Choice
 
-SEARCH_DELAY_MS = 180
-
 
 def label_data(item: ItemDetail) -> LabelData:
     test = item.latest_test
@@ -82,15 +79,15 @@ def label_data(item: ItemDetail) -> LabelData:
     return LabelData(item.item_number, item.description, item.price_cents, tested)
 
 
-class ItemsPage(Page):
+class ItemsPage(LazyListPage):
     icon_name = "badge"
     permission = Permission.REGISTER_GOODS
     rail_section = "goods"
+    filter_type = ItemFilter
+    stale_on = frozenset({GOODS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.grand_total = 0
-        self._stale = True
         colors = current_colors()
 
         self.model = ItemsModel(self._load, self._count, self)
@@ -100,8 +97,7 @@ class ItemsPage(Page):
         self.view.setModel(self.proxy)
         self.view.prepare_columns()
         self.view.open_requested.connect(lambda index: self._open_id(index.data(ITEM_ID_ROLE)))
-        for signal in (self.proxy.rowsInserted, self.proxy.modelReset):
-            signal.connect(self._update_count)
+        self._connect_count()
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
 
         self.scan_edit = QLineEdit()
@@ -117,20 +113,7 @@ class ItemsPage(Page):
         self.scan_message.setObjectName("FieldError")
         self.scan_message.hide()
 
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Zoeken: nummer, omschrijving, merk, "
-                                                    "type of serienummer (Ctrl+F)"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.addAction(icons.icon("search", colors.muted_text),
-                                   QLineEdit.ActionPosition.LeadingPosition)
-        self.search_edit.textChanged.connect(lambda _t: self.search_timer.start())
-        self.search_edit.returnPressed.connect(self._to_list)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.apply_filter)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("ListCount")
+        self._build_search()
         self.new_button = QPushButton(self.tr("Nieuw artikel"))
         self.new_button.setObjectName("PrimaryButton")
         self.new_button.setIcon(icons.icon("plus", "#ffffff"))
@@ -150,10 +133,7 @@ class ItemsPage(Page):
             combo.value_changed.connect(lambda _v: self.apply_filter())
         self.untested_check = QCheckBox(self.tr("Elektrisch, nog niet goedgekeurd"))
         self.untested_check.toggled.connect(lambda _c: self.apply_filter())
-        self.clear_button = QPushButton(self.tr("Filter wissen"))
-        self.clear_button.setFlat(True)
-        self.clear_button.setStyleSheet(FLAT_BUTTONS)
-        self.clear_button.clicked.connect(self.clear_filter)
+        self._build_clear_button(self.tr("Filter wissen"))
 
         def action(text: str, icon: str, slot, tip: str) -> QPushButton:
             button = QPushButton(text)
@@ -193,11 +173,7 @@ class ItemsPage(Page):
         top.addWidget(self.count_label)
         top.addStretch(0)
         top.addWidget(self.new_button)
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
-        filter_icon = QLabel()
-        filter_icon.setPixmap(icons.pixmap("filter", 18, colors.muted_text))
-        filters.addWidget(filter_icon)
+        filters, _filter_icon = self._filter_row()
         filters.addWidget(self.group_combo, 1)
         filters.addWidget(self.status_combo, 1)
         filters.addWidget(self.untested_check)
@@ -230,32 +206,28 @@ class ItemsPage(Page):
     def title(self) -> str:
         return self.tr("Artikelen")
 
+    def search_placeholder(self) -> str:
+        return self.tr("Zoeken: nummer, omschrijving, merk, type of serienummer (Ctrl+F)")
+
+    def count_texts(self) -> tuple[str, str, str]:
+        return (self.tr("1 artikel"), self.tr("{n} artikelen"),
+                self.tr("{shown} van {total} artikelen"))
+
     # -- loading ----------------------------------------------------------------------------
 
-    def _load(self, q: ItemQuery, offset: int, limit: int) -> list[ItemListRow] | None:
-        actor = self.ctx.actor
-        if actor is None:
-            return None
-        return query(self.ctx, self, lambda s: list_items(s, actor, q.filter, q.sort,
-                                                          offset=offset, limit=limit))
+    def load_rows(self, s, actor, q: ItemQuery, offset: int,
+                  limit: int) -> list[ItemListRow]:
+        return list_items(s, actor, q.filter, q.sort, offset=offset, limit=limit)
 
-    def _count(self, q: ItemQuery) -> int | None:
-        actor = self.ctx.actor
-        if actor is None:
-            return None
-        return query(self.ctx, self, lambda s: count_items(s, actor, q.filter))
+    def count_rows(self, s, actor, q: ItemQuery) -> int:
+        return count_items(s, actor, q.filter)
+
+    def count_all(self, s, actor) -> int:
+        return count_items(s, actor)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
-            self.refresh()
         self.scan_edit.setFocus()
-
-    def _on_changed(self, changes: frozenset[str]) -> None:
-        if GOODS in changes:
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
 
     def refresh(self) -> None:
         actor = self.ctx.actor
@@ -266,8 +238,7 @@ class ItemsPage(Page):
             self.group_combo.blockSignals(True)
             self.group_combo.set_choices([Choice(g.code, g.label) for g in groups])
             self.group_combo.blockSignals(False)
-        self.grand_total = query(self.ctx, self, lambda s: count_items(s, actor)) or 0
-        self._stale = False
+        self._read_grand_total(actor)
         selected = self.selected_ids()
         self.model.set_filter(self.current_filter())
         for item_id in selected[:1]:
@@ -285,13 +256,6 @@ class ItemsPage(Page):
             untested=self.untested_check.isChecked(),
         )
 
-    def apply_filter(self) -> None:
-        self.search_timer.stop()
-        if self.ctx.actor is None:
-            return
-        self.model.set_filter(self.current_filter())
-        self._update_empty_text()
-
     def clear_filter(self) -> None:
         for widget in (self.group_combo, self.status_combo, self.untested_check,
                        self.search_edit):
@@ -305,30 +269,8 @@ class ItemsPage(Page):
             widget.blockSignals(False)
         self.apply_filter()
 
-    def focus_search(self) -> None:
-        self.search_edit.setFocus()
-        self.search_edit.selectAll()
-
-    def _to_list(self) -> None:
-        self.apply_filter()
-        if self.proxy.rowCount():
-            self.view.setFocus()
-            self.view.selectRow(0)
-
-    def _filtered(self) -> bool:
-        return self.current_filter() != ItemFilter()
-
     def _update_count(self, *_args: object) -> None:
-        shown, total = self.model.total, self.grand_total
-        if not self._filtered():
-            total = max(total, shown)
-            text = (self.tr("1 artikel") if total == 1
-                    else self.tr("{n} artikelen").format(n=format_number(total)))
-        else:
-            text = self.tr("{shown} van {total} artikelen").format(
-                shown=format_number(shown), total=format_number(total))
-        self.count_label.setText(text)
-        self.clear_button.setEnabled(self._filtered())
+        super()._update_count()
         self._update_actions()
 
     def _update_empty_text(self) -> None:
@@ -346,13 +288,7 @@ class ItemsPage(Page):
         return [int(index.data(ITEM_ID_ROLE)) for index in self.view.selected_indexes()]
 
     def select_item(self, item_id: int) -> None:
-        row = self.model.load_until(item_id)
-        if row is None:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.view.selectRow(index.row())
-            self.view.scrollTo(index)
+        self._select_source_row(self.model.load_until(item_id))
 
     def _update_actions(self) -> None:
         count = len(self.selected_ids())

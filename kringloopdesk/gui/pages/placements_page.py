@@ -9,7 +9,7 @@ with its uitstroom; Enter or a double-click opens the worker's record at that pl
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -35,7 +35,8 @@ from kringloopdesk.gui.models.placements_model import (
 from kringloopdesk.gui.operations import DatabaseOp, query
 from kringloopdesk.gui.theme import current_colors
 from kringloopdesk.gui.widgets.choice_combo import ChoiceCombo
-from kringloopdesk.gui.widgets.page import PAGE_MARGIN, Page
+from kringloopdesk.gui.widgets.lazy_list_page import LazyListPage
+from kringloopdesk.gui.widgets.page import PAGE_MARGIN
 from kringloopdesk.services.permissions import Permission
 from kringloopdesk.services.placements import (
     ENDED,
@@ -57,15 +58,14 @@ SEARCH_DELAY_MS = 180
 STATUS_FILTERS = (RUNNING, "gepland", "gepauzeerd", ENDED, None)
 
 
-class PlacementsPage(Page):
+class PlacementsPage(LazyListPage):
     icon_name = "briefcase"
     permission = Permission.VIEW_PERSONAL
+    stale_on = frozenset({WORKERS, PLACEMENTS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.editable = ctx.may(Permission.MANAGE_WORKERS)
-        self.grand_total = 0
-        self._stale = True
         colors = current_colors()
 
         self.model = PlacementsModel(self._load, self._count, self)
@@ -76,8 +76,7 @@ class PlacementsPage(Page):
         self.view.prepare_columns()
         self.view.open_requested.connect(self._open_requested)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
-        for signal in (self.proxy.rowsInserted, self.proxy.modelReset):
-            signal.connect(self._update_count)
+        self._connect_count()
         self.proxy.modelReset.connect(self._selection_changed)
 
         self.search_edit = QLineEdit()
@@ -199,31 +198,15 @@ class PlacementsPage(Page):
 
     # -- loading ----------------------------------------------------------------------------
 
-    def _load(self, q: PlacementQuery, offset: int, limit: int
-              ) -> list[PlacementListRow] | None:
-        actor = self.ctx.actor
-        if actor is None:
-            return None
-        return query(self.ctx, self,
-                     lambda s: list_placement_rows(s, actor, q.filter, q.sort, offset=offset,
-                                                   limit=limit))
+    def load_rows(self, s, actor, q: PlacementQuery, offset: int,
+                  limit: int) -> list[PlacementListRow]:
+        return list_placement_rows(s, actor, q.filter, q.sort, offset=offset, limit=limit)
 
-    def _count(self, q: PlacementQuery) -> int | None:
-        actor = self.ctx.actor
-        if actor is None:
-            return None
-        return query(self.ctx, self, lambda s: count_placement_rows(s, actor, q.filter))
+    def count_rows(self, s, actor, q: PlacementQuery) -> int:
+        return count_placement_rows(s, actor, q.filter)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def _on_changed(self, changes: frozenset[str]) -> None:
-        if changes & {WORKERS, PLACEMENTS}:
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
+    def count_all(self, s, actor) -> int:
+        return count_placement_rows(s, actor)
 
     def refresh(self) -> None:
         actor = self.ctx.actor
@@ -236,9 +219,7 @@ class PlacementsPage(Page):
                 combo.blockSignals(True)
                 combo.set_choices(choices)
                 combo.blockSignals(False)
-        total = query(self.ctx, self, lambda s: count_placement_rows(s, actor))
-        self.grand_total = total or 0
-        self._stale = False
+        self._read_grand_total(actor)
         selected = self.selected_row()
         self.model.set_filter(self.current_filter())
         if selected is not None:
@@ -260,19 +241,8 @@ class PlacementsPage(Page):
             ending_soon=self.ending_button.isChecked(),
         )
 
-    def apply_filter(self) -> None:
-        self.search_timer.stop()
-        if self.ctx.actor is None:
-            return
-        self.model.set_filter(self.current_filter())
-        self._update_empty_text()
-
     def set_status_filter(self, status: str | None) -> None:
         self.status_buttons[status].setChecked(True)
-
-    def focus_search(self) -> None:
-        self.search_edit.setFocus()
-        self.search_edit.selectAll()
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.model.total, max(self.grand_total, self.model.total)
@@ -296,19 +266,10 @@ class PlacementsPage(Page):
     # -- selection --------------------------------------------------------------------------
 
     def selected_row(self) -> PlacementListRow | None:
-        index = self.view.selected_index()
-        if index is None:
-            return None
-        return self.model.row_for(self.proxy.mapToSource(index))
+        return self._selected_source_row()
 
     def select_placement(self, placement_id: int) -> None:
-        row = self.model.load_until(placement_id)
-        if row is None:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.view.selectRow(index.row())
-            self.view.scrollTo(index)
+        self._select_source_row(self.model.load_until(placement_id))
 
     def _selection_changed(
         self, _selected: QItemSelection | None = None, _deselected: QItemSelection | None = None

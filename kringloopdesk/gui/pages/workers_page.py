@@ -12,12 +12,10 @@ still works in names-only mode if it is ever made for such a role.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -27,7 +25,6 @@ from PySide6.QtWidgets import (
 from kringloopdesk.db.codes import WORKER_STATUSES
 from kringloopdesk.gui import icons
 from kringloopdesk.gui.context import PLACEMENTS, WORKERS, AppContext
-from kringloopdesk.gui.formatting import format_number
 from kringloopdesk.gui.models.workers_model import (
     WORKER_ID_ROLE,
     WorkerQuery,
@@ -36,10 +33,9 @@ from kringloopdesk.gui.models.workers_model import (
     WorkersView,
 )
 from kringloopdesk.gui.operations import query
-from kringloopdesk.gui.theme import current_colors
 from kringloopdesk.gui.widgets.choice_combo import ChoiceCombo
-from kringloopdesk.gui.widgets.page import PAGE_MARGIN, Page
-from kringloopdesk.gui.widgets.placement_panel import FLAT_BUTTONS
+from kringloopdesk.gui.widgets.lazy_list_page import LazyListPage
+from kringloopdesk.gui.widgets.page import PAGE_MARGIN
 from kringloopdesk.gui.widgets.worker_form import WorkerForm
 from kringloopdesk.i18n import current_language
 from kringloopdesk.services.permissions import Permission
@@ -55,21 +51,16 @@ from kringloopdesk.services.workers import (
     worker_list_options,
 )
 
-# Typing pauses this long before the list is asked again.
-SEARCH_DELAY_MS = 180
 
-
-class WorkersPage(Page):
+class WorkersPage(LazyListPage):
     icon_name = "id-card"
     permission = Permission.VIEW_PERSONAL
+    filter_type = WorkerFilter
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.personal = ctx.may(Permission.VIEW_PERSONAL)
         self.editable = ctx.may(Permission.MANAGE_WORKERS)
-        self.grand_total = 0
-        self._stale = True
-        colors = current_colors()
         columns = WORKER_LIST_COLUMNS if self.personal else NAME_COLUMNS
 
         self.model = WorkersModel(self._load, self._count, columns, self)
@@ -79,24 +70,8 @@ class WorkersPage(Page):
         self.view.setModel(self.proxy)
         self.view.prepare_columns(columns)
         self.view.open_requested.connect(self._open_requested)
-        for signal in (self.proxy.rowsInserted, self.proxy.modelReset):
-            signal.connect(self._update_count)
-
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Zoeken op naam of nummer (Ctrl+F)"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.addAction(
-            icons.icon("search", colors.muted_text), QLineEdit.ActionPosition.LeadingPosition
-        )
-        self.search_edit.setMaximumWidth(360)
-        self.search_edit.textChanged.connect(self._search_typed)
-        self.search_edit.returnPressed.connect(self._to_list)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.apply_filter)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("ListCount")
+        self._connect_count()
+        self._build_search(max_width=360)
         self.new_button = QPushButton(self.tr("Nieuwe deelnemer"))
         self.new_button.setObjectName("PrimaryButton")
         self.new_button.setIcon(icons.icon("plus", "#ffffff"))
@@ -125,22 +100,10 @@ class WorkersPage(Page):
             combo.setMinimumWidth(120)
             combo.setMaximumWidth(210)
             combo.value_changed.connect(lambda _v: self.apply_filter())
-        self.clear_button = QPushButton(self.tr("Filter wissen"))
-        self.clear_button.setFlat(True)
-        self.clear_button.setStyleSheet(FLAT_BUTTONS)
-        self.clear_button.clicked.connect(self.clear_filter)
+        self._build_clear_button(self.tr("Filter wissen"))
 
-        top = QHBoxLayout()
-        top.setSpacing(12)
-        top.addWidget(self.search_edit, 1)
-        top.addWidget(self.count_label)
-        top.addStretch(1)
-        top.addWidget(self.new_button)
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
-        filter_icon = QLabel()
-        filter_icon.setPixmap(icons.pixmap("filter", 18, colors.muted_text))
-        filters.addWidget(filter_icon)
+        top = self._top_row(self.new_button)
+        filters, filter_icon = self._filter_row()
         for combo in self.filter_combos:
             combo.setVisible(self.personal)
             filters.addWidget(combo, 1)
@@ -184,26 +147,24 @@ class WorkersPage(Page):
     def title(self) -> str:
         return self.tr("Deelnemers")
 
+    def search_placeholder(self) -> str:
+        return self.tr("Zoeken op naam of nummer (Ctrl+F)")
+
+    def count_texts(self) -> tuple[str, str, str]:
+        return (self.tr("1 deelnemer"), self.tr("{n} deelnemers"),
+                self.tr("{shown} van {total} deelnemers"))
+
     # -- loading ----------------------------------------------------------------------------
 
-    def _load(self, q: WorkerQuery, offset: int, limit: int) -> list[WorkerListRow] | None:
-        actor = self.ctx.actor
-        if actor is None:
-            return None
-        return query(self.ctx, self,
-                     lambda s: list_workers(s, actor, q.filter, q.sort, offset=offset,
-                                            limit=limit))
+    def load_rows(self, s, actor, q: WorkerQuery, offset: int,
+                  limit: int) -> list[WorkerListRow]:
+        return list_workers(s, actor, q.filter, q.sort, offset=offset, limit=limit)
 
-    def _count(self, q: WorkerQuery) -> int | None:
-        actor = self.ctx.actor
-        if actor is None:
-            return None
-        return query(self.ctx, self, lambda s: count_workers(s, actor, q.filter))
+    def count_rows(self, s, actor, q: WorkerQuery) -> int:
+        return count_workers(s, actor, q.filter)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+    def count_all(self, s, actor) -> int:
+        return count_workers(s, actor)
 
     def _on_changed(self, changes: frozenset[str]) -> None:
         if changes & {WORKERS, PLACEMENTS}:
@@ -227,9 +188,7 @@ class WorkersPage(Page):
             options = query(self.ctx, self, lambda s: worker_list_options(s, actor))
             if options is not None:
                 self._set_options(options)
-        total = query(self.ctx, self, lambda s: count_workers(s, actor))
-        self.grand_total = total or 0
-        self._stale = False
+        self._read_grand_total(actor)
         self.model.set_filter(self.current_filter())
         self._update_empty_text()
 
@@ -257,16 +216,6 @@ class WorkersPage(Page):
             referrer=_text_or_none(self.referrer_combo.value),
         )
 
-    def _search_typed(self, _text: str) -> None:
-        self.search_timer.start()
-
-    def apply_filter(self) -> None:
-        self.search_timer.stop()
-        if self.ctx.actor is None:
-            return
-        self.model.set_filter(self.current_filter())
-        self._update_empty_text()
-
     def clear_filter(self) -> None:
         for combo in self.filter_combos:
             combo.blockSignals(True)
@@ -276,31 +225,6 @@ class WorkersPage(Page):
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
         self.apply_filter()
-
-    def focus_search(self) -> None:
-        self.search_edit.setFocus()
-        self.search_edit.selectAll()
-
-    def _to_list(self) -> None:
-        self.apply_filter()
-        if self.proxy.rowCount():
-            self.view.setFocus()
-            self.view.selectRow(0)
-
-    def _filtered(self) -> bool:
-        return self.current_filter() != WorkerFilter()
-
-    def _update_count(self, *_args: object) -> None:
-        shown, total = self.model.total, self.grand_total
-        if not self._filtered():
-            total = max(total, shown)
-            text = (self.tr("1 deelnemer") if total == 1
-                    else self.tr("{n} deelnemers").format(n=format_number(total)))
-        else:
-            text = self.tr("{shown} van {total} deelnemers").format(
-                shown=format_number(shown), total=format_number(total))
-        self.count_label.setText(text)
-        self.clear_button.setEnabled(self._filtered())
 
     def _update_empty_text(self) -> None:
         if self._filtered():
@@ -316,10 +240,7 @@ class WorkersPage(Page):
     # -- the record -------------------------------------------------------------------------
 
     def selected_worker(self) -> WorkerListRow | None:
-        index = self.view.selected_index()
-        if index is None:
-            return None
-        return self.model.row_for(self.proxy.mapToSource(index))
+        return self._selected_source_row()
 
     def _open_requested(self, index: QModelIndex) -> None:
         worker_id = index.data(WORKER_ID_ROLE)
@@ -355,13 +276,7 @@ class WorkersPage(Page):
         self.view.setFocus()
 
     def select_worker(self, worker_id: int) -> None:
-        row = self.model.row_of_id(worker_id)
-        if row is None:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 1))
-        if index.isValid():
-            self.view.selectRow(index.row())
-            self.view.scrollTo(index)
+        self._select_source_row(self.model.row_of_id(worker_id), 1)
 
     def may_leave(self) -> bool:
         if self.stack.currentWidget() is self.form:
