@@ -275,7 +275,6 @@ def test_every_figure_in_every_format_from_the_raw_rows(
     with shop.session() as session:
         exports = {kind: build_export(session, beheerder, kind, period)
                    for kind in ("bkn", "cedris", "impact")}
-    pdf_ready = (Path(kringloopdesk.__file__).parent / "reports" / "export_pdf.py").exists()
     for kind, expected in (("bkn", bkn), ("cedris", cedris)):
         target = write_export(exports[kind], "csv", tmp_path / f"{kind}.csv")
         assert csv_rows(target) == [["indicator", "categorie", "waarde", "eenheid"]] + [
@@ -288,9 +287,8 @@ def test_every_figure_in_every_format_from_the_raw_rows(
         meta = [tuple(r) for r in load_workbook(workbook)["Metadata"].iter_rows(
             min_row=2, max_col=2, values_only=True)]
         assert [v for _label, v in meta] == [r[2] for r in expected[:5]]
-        if pdf_ready:
-            check_pdf(pdf_text(write_export(exports[kind], "pdf", tmp_path / f"{kind}.pdf")),
-                      expected)
+        check_pdf(pdf_text(write_export(exports[kind], "pdf", tmp_path / f"{kind}.pdf")),
+                  expected)
 
     impact = csv_rows(write_export(exports["impact"], "csv", tmp_path / "impact.csv"))
     assert impact[1:] == (
@@ -300,14 +298,11 @@ def test_every_figure_in_every_format_from_the_raw_rows(
     values = xlsx_values(write_export(exports["impact"], "xlsx", tmp_path / "impact.xlsx"))
     check_xlsx(values["BKN Monitor"], bkn)
     check_xlsx(values["Cedris"], cedris)
-    if pdf_ready:
-        content = pdf_text(write_export(exports["impact"], "pdf", tmp_path / "impact.pdf"))
-        check_pdf(content, bkn)
-        check_pdf(content, cedris)
+    content = pdf_text(write_export(exports["impact"], "pdf", tmp_path / "impact.pdf"))
+    check_pdf(content, bkn)
+    check_pdf(content, cedris)
 
 
 def test_pdftotext_is_there() -> None:
     """The PDF comparisons above need poppler's pdftotext."""
-    if not (Path(kringloopdesk.__file__).parent / "reports" / "export_pdf.py").exists():
-        pytest.skip("reports/export_pdf.py (the PDF writer, part Y) is not there yet")
     assert shutil.which("pdftotext"), "install poppler-utils for the PDF checks"
