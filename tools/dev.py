@@ -1,7 +1,7 @@
 """Set up a virtual environment with the pinned dependencies, then start the app or the tests.
 
     python tools/dev.py run  [app arguments]     # the desktop app on the default database
-    python tools/dev.py test [pytest arguments]  # the test suite, headless
+    python tools/dev.py test [pytest arguments]  # the test suite, headless, on every CPU
 
 Works the same on Windows (``py tools\\dev.py run``) and Linux. The environment lives in
 ``.venv`` next to this repository and is reinstalled only when pyproject.toml changes.
@@ -53,7 +53,17 @@ def main(argv: list[str]) -> int:
         return subprocess.call([python, ROOT / "main.py", *rest], cwd=ROOT)
     python = ensure_environment("test")
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    return subprocess.call([python, "-m", "pytest", *rest], cwd=ROOT, env=env)
+    return subprocess.call([python, "-m", "pytest", *_workers(rest), *rest], cwd=ROOT, env=env)
+
+
+def _workers(pytest_args: list[str]) -> list[str]:
+    """One pytest-xdist worker per CPU (at most four) unless the caller chose: every test has
+    its own data folder and database, so they run side by side; ``-n 0`` runs in one process
+    (for ``--pdb`` or a single test)."""
+    chosen = any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in pytest_args)
+    if chosen or "--version" in pytest_args:
+        return []
+    return ["-n", str(max(1, min(4, os.cpu_count() or 1)))]
 
 
 if __name__ == "__main__":
