@@ -7,6 +7,8 @@ escapes is a bug: it is logged with its traceback and shown with a "copy details
 
 from __future__ import annotations
 
+import datetime as dt
+
 
 class UserError(Exception):
     """Something the user can fix: a bad file, a wrong date, a missing permission."""
@@ -54,3 +56,26 @@ class AuthenticationError(UserError):
 
 class PermissionDeniedError(UserError):
     """The acting user's role may not do this."""
+
+
+class RecordChangedError(UserError):
+    """Someone else saved (or deleted) this record since it was read: optimistic locking.
+
+    Nothing was written. ``changed_by`` (a display name) and ``changed_at`` say who saved in
+    between and when, so the GUI can offer to reload the record or to save over that change
+    knowingly; both are None when the service could not tell (the clash was found only while
+    writing). ``deleted`` means the record is gone, so there is nothing to reload or overwrite.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        changed_by: str | None = None,
+        changed_at: dt.datetime | None = None,
+        deleted: bool = False,
+    ) -> None:
+        super().__init__(message)
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        self.deleted = deleted

@@ -35,10 +35,11 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from kringloopdesk.db.codes import BESTEMMING, DIRECTIONS, HERKOMST
 from kringloopdesk.db.models import GoodsFlow, ProductGroup, User
-from kringloopdesk.errors import UserError, ValidationError
+from kringloopdesk.errors import RecordChangedError, UserError, ValidationError
 from kringloopdesk.i18n import _, current_language
 from kringloopdesk.services import audit
 from kringloopdesk.services.auth import Actor
+from kringloopdesk.services.conflicts import last_save
 from kringloopdesk.services.permissions import Permission, requires
 from kringloopdesk.services.workers import MAX_TEXT_LENGTH
 
@@ -56,7 +57,7 @@ FLOW_COLUMNS = ("flow_date", "direction", "product_group", "kg", "channel", "not
 GRANULARITIES = ("month", "quarter", "year")
 
 
-class FlowChangedError(UserError):
+class FlowChangedError(RecordChangedError):
     """The flow was changed or deleted by someone else after it was read."""
 
 
@@ -372,20 +373,37 @@ def _row(flow: GoodsFlow, group_label: str, user_name: str | None) -> FlowRow:
 def _read_row(session: Session, flow_id: int) -> FlowRow:
     found = session.execute(_row_query().where(GoodsFlow.id == flow_id)).first()
     if found is None:
-        raise FlowChangedError(_("Deze weging bestaat niet meer; iemand anders heeft haar "
-                                 "verwijderd."))
+        raise _flow_deleted()
     return _row(*found)
+
+
+def _flow_deleted() -> FlowChangedError:
+    return FlowChangedError(_("Deze weging bestaat niet meer; iemand anders heeft haar "
+                              "verwijderd."), deleted=True)
+
+
+def _flow_changed(session: Session, flow: GoodsFlow | None, *, deleting: bool = False
+                  ) -> FlowChangedError:
+    """The refusal, naming who saved ``flow`` in between (None: found while writing)."""
+    last = last_save(session, flow)
+    if last is not None:
+        return FlowChangedError(_("{user} heeft deze weging intussen gewijzigd ({when}). Er is "
+                                  "niets opgeslagen; open haar opnieuw.",
+                                  user=last.username, when=last.when), **last.facts())
+    if deleting:
+        return FlowChangedError(_("Iemand anders heeft deze weging intussen gewijzigd. Er is "
+                                  "niets verwijderd."))
+    return FlowChangedError(_("Iemand anders heeft deze weging intussen gewijzigd. Er is "
+                              "niets opgeslagen; open haar opnieuw."))
 
 
 def _flow_for_change(session: Session, flow_id: int, expected_version: int | None
                      ) -> GoodsFlow:
     flow = session.get(GoodsFlow, flow_id, populate_existing=True, with_for_update=True)
     if flow is None:
-        raise FlowChangedError(_("Deze weging bestaat niet meer; iemand anders heeft haar "
-                                 "verwijderd."))
+        raise _flow_deleted()
     if expected_version is not None and flow.version != expected_version:
-        raise FlowChangedError(_("Iemand anders heeft deze weging intussen gewijzigd. Er is "
-                                 "niets opgeslagen; open haar opnieuw."))
+        raise _flow_changed(session, flow)
     return flow
 
 
@@ -452,8 +470,7 @@ def update_flow(session: Session, actor: Actor, flow_id: int, data: FlowInput,
     try:
         session.flush()
     except StaleDataError as exc:
-        raise FlowChangedError(_("Iemand anders heeft deze weging intussen gewijzigd. Er is "
-                                 "niets opgeslagen; open haar opnieuw.")) from exc
+        raise _flow_changed(session, None) from exc
     audit.record(session, actor, "update", ENTITY, flow.id, changed)
     return _read_row(session, flow.id)
 
@@ -468,8 +485,7 @@ def delete_flow(session: Session, actor: Actor, flow_id: int,
     try:
         session.flush()
     except StaleDataError as exc:
-        raise FlowChangedError(_("Iemand anders heeft deze weging intussen gewijzigd. Er is "
-                                 "niets verwijderd.")) from exc
+        raise _flow_changed(session, None, deleting=True) from exc
     audit.record(session, actor, "delete", ENTITY, gone.id, ["kg"])
     return gone
 

@@ -23,24 +23,24 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from kringloopdesk.db.codes import GOAL_STATUSES
 from kringloopdesk.db.models import Department, Goal, Placement, PlacementSkill, Werkproces
-from kringloopdesk.errors import UserError, ValidationError
+from kringloopdesk.errors import RecordChangedError, UserError, ValidationError
 from kringloopdesk.i18n import _
 from kringloopdesk.services import audit
 from kringloopdesk.services.auth import Actor
+from kringloopdesk.services.conflicts import last_save
 from kringloopdesk.services.permissions import Permission, requires
 from kringloopdesk.services.workers import (
     fold,
     format_date,
     get_worker_row,
     refuse_anonymised,
-    username_of,
 )
 
 MAX_GOAL_LENGTH = 2_000
 MAX_SKILL_LENGTH = 200
 
 
-class GoalChangedError(UserError):
+class GoalChangedError(RecordChangedError):
     """The goal was saved by someone else after the form was opened."""
 
 
@@ -155,18 +155,19 @@ def create_goal(
     return _goal_info(goal)
 
 
-def _goal_changed_message(session: Session, user_id: int | None) -> str:
-    who = username_of(session, user_id)
-    if who:
-        return _(
-            "Dit ontwikkeldoel is intussen gewijzigd door {user}. Sluit het venster, open het "
-            "doel opnieuw en breng uw wijziging nog eens aan.",
-            user=who,
-        )
-    return _(
+def _goal_changed(session: Session, goal: Goal | None) -> GoalChangedError:
+    """The refusal, naming who saved ``goal`` in between (None: found while writing)."""
+    last = last_save(session, goal)
+    if last is not None:
+        return GoalChangedError(_(
+            "Dit ontwikkeldoel is intussen gewijzigd door {user} ({when}). Sluit het venster, "
+            "open het doel opnieuw en breng uw wijziging nog eens aan.",
+            user=last.username, when=last.when,
+        ), **last.facts())
+    return GoalChangedError(_(
         "Dit ontwikkeldoel is intussen door iemand anders gewijzigd. Sluit het venster, open "
         "het doel opnieuw en breng uw wijziging nog eens aan."
-    )
+    ))
 
 
 @requires(Permission.MANAGE_WORKERS)
@@ -183,7 +184,7 @@ def update_goal(
     goal = _goal(session, goal_id)
     placement = _placement(session, goal.placement_id, changing=True)
     if goal.version != expected_version:
-        raise GoalChangedError(_goal_changed_message(session, goal.updated_by_id))
+        raise _goal_changed(session, goal)
     text, code, errors = check_goal(description, target_date, status, placement.start_date)
     if errors:
         raise ValidationError(_("Controleer het ontwikkeldoel."), errors)
@@ -197,17 +198,25 @@ def update_goal(
     try:
         session.flush()
     except StaleDataError as exc:
-        raise GoalChangedError(_goal_changed_message(session, None)) from exc
+        raise _goal_changed(session, None) from exc
     audit.record(session, actor, "update", "goals", goal.id, changed)
     return _goal_info(goal)
 
 
 @requires(Permission.MANAGE_WORKERS)
-def delete_goal(session: Session, actor: Actor, goal_id: int) -> None:
+def delete_goal(session: Session, actor: Actor, goal_id: int,
+                expected_version: int | None = None) -> None:
+    """Delete a goal; ``expected_version`` (``GoalInfo.version``) refuses to delete a goal that
+    someone else changed after it was read, so their change is not lost unseen."""
     goal = _goal(session, goal_id)
     _placement(session, goal.placement_id, changing=True)
+    if expected_version is not None and goal.version != expected_version:
+        raise _goal_changed(session, goal)
     session.delete(goal)
-    session.flush()
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise _goal_changed(session, None) from exc
     audit.record(session, actor, "delete", "goals", goal_id, ["placement"])
 
 

@@ -34,7 +34,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from kringloopdesk.db.models import Department, HourEntry, Placement, Worker
-from kringloopdesk.errors import UserError, ValidationError
+from kringloopdesk.errors import RecordChangedError, UserError, ValidationError
 from kringloopdesk.i18n import _, current_language
 from kringloopdesk.services import audit
 from kringloopdesk.services.auth import Actor
@@ -48,7 +48,7 @@ HUNDREDTH = Decimal("0.01")
 Cell = tuple[int, dt.date]  # (placement_id, day)
 
 
-class HoursChangedError(ValidationError):
+class HoursChangedError(ValidationError, RecordChangedError):
     """Hours in the week were changed by someone else after the grid was read."""
 
 

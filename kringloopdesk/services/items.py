@@ -31,11 +31,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from kringloopdesk.db.codes import ITEM_STATUSES
-from kringloopdesk.db.models import ProductGroup, SafetyTest, TaggedItem, User
-from kringloopdesk.errors import UserError, ValidationError
+from kringloopdesk.db.models import ProductGroup, SafetyTest, TaggedItem
+from kringloopdesk.errors import RecordChangedError, UserError, ValidationError
 from kringloopdesk.i18n import _, current_language
 from kringloopdesk.services import audit
 from kringloopdesk.services.auth import Actor
+from kringloopdesk.services.conflicts import last_save
 from kringloopdesk.services.permissions import Permission, requires
 from kringloopdesk.services.safety import SafetyTestInfo, latest_test, latest_test_row
 from kringloopdesk.services.workers import format_date, search_condition
@@ -56,7 +57,7 @@ ITEM_LIST_COLUMNS = ("number", "description", "group", "brand", "status", "price
 TEST_NOT_NEEDED, TEST_MISSING, TEST_PASSED, TEST_FAILED = "n.v.t.", "geen", "goed", "afgekeurd"
 
 
-class ItemChangedError(UserError):
+class ItemChangedError(RecordChangedError):
     """The item was saved by someone else after this form was opened."""
 
 
@@ -602,13 +603,15 @@ def _apply(item: TaggedItem, data: ItemInput, group: ProductGroup) -> list[str]:
     return changed
 
 
-def _changed_message(session: Session, user_id: int | None) -> str:
-    who = session.scalar(select(User.username).where(User.id == user_id)) if user_id else None
-    if who:
-        return _("Dit artikel is intussen gewijzigd door {user}. Open het artikel opnieuw en "
-                 "breng uw wijziging nog eens aan.", user=who)
-    return _("Dit artikel is intussen door iemand anders gewijzigd. Open het artikel opnieuw "
-             "en breng uw wijziging nog eens aan.")
+def _changed(session: Session, item: TaggedItem | None) -> ItemChangedError:
+    """The refusal, naming who saved ``item`` in between (None: found while writing)."""
+    last = last_save(session, item)
+    if last is not None:
+        return ItemChangedError(_("Dit artikel is intussen gewijzigd door {user} ({when}). Open "
+                                  "het artikel opnieuw en breng uw wijziging nog eens aan.",
+                                  user=last.username, when=last.when), **last.facts())
+    return ItemChangedError(_("Dit artikel is intussen door iemand anders gewijzigd. Open het "
+                              "artikel opnieuw en breng uw wijziging nog eens aan."))
 
 
 @requires(Permission.REGISTER_GOODS)
@@ -641,7 +644,7 @@ def _save(session: Session, actor: Actor, item: TaggedItem, changed: list[str]) 
     try:
         session.flush()
     except StaleDataError as exc:
-        raise ItemChangedError(_changed_message(session, None)) from exc
+        raise _changed(session, None) from exc
     audit.record(session, actor, "update", "tagged_items", item.id, changed)
 
 
@@ -651,7 +654,7 @@ def update_item(session: Session, actor: Actor, item_id: int, data: ItemInput,
     """Save a changed item, if nobody else saved it since ``expected_version``."""
     item = get_item_row(session, item_id)
     if item.version != expected_version:
-        raise ItemChangedError(_changed_message(session, item.updated_by_id))
+        raise _changed(session, item)
     cleaned, group = _validate(session, data, item)
     if not cleaned.item_number:
         cleaned = replace(cleaned, item_number=item.item_number)
@@ -674,7 +677,7 @@ def set_status(
     Refuses te koop / verkocht for an electrical item without a passed latest test."""
     item = get_item_row(session, item_id)
     if expected_version is not None and item.version != expected_version:
-        raise ItemChangedError(_changed_message(session, item.updated_by_id))
+        raise _changed(session, item)
     group = session.get(ProductGroup, item.product_group_id)
     assert group is not None
     data = ItemInput(

@@ -35,10 +35,11 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from kringloopdesk.db.codes import PARTNER_KINDS, SIGNATORY_SIDES
 from kringloopdesk.db.models import Agreement, Certificate, Partner, Placement, Signatory
-from kringloopdesk.errors import UserError, ValidationError
+from kringloopdesk.errors import RecordChangedError, UserError, ValidationError
 from kringloopdesk.i18n import _, current_language
 from kringloopdesk.services import audit
 from kringloopdesk.services.auth import Actor
+from kringloopdesk.services.conflicts import last_save
 from kringloopdesk.services.permissions import Permission, requires
 from kringloopdesk.services.setup import MAX_LOGO_BYTES, POSTCODE_RE, logo_mime_type
 from kringloopdesk.services.workers import (
@@ -47,7 +48,6 @@ from kringloopdesk.services.workers import (
     fold,
     format_date,
     search_condition,
-    username_of,
 )
 
 MAX_LENGTHS = {
@@ -72,11 +72,11 @@ _PHONE_PATTERNS = (r"0\d{9}", r"\+31\d{9}", r"140\d{2,3}", r"0[89]0[069]\d{4,7}"
 PHONE_SEPARATORS = str.maketrans("", "", " -.()/")
 
 
-class PartnerChangedError(UserError):
+class PartnerChangedError(RecordChangedError):
     """The partner was saved (or deleted) by someone else after it was read."""
 
 
-class AgreementChangedError(UserError):
+class AgreementChangedError(RecordChangedError):
     """The agreement was saved (or deleted) by someone else after it was read."""
 
 
@@ -512,7 +512,7 @@ def _counts(session: Session, partner_ids: Sequence[int] | None = None):
 def _get(session: Session, partner_id: int) -> Partner:
     partner = session.get(Partner, partner_id)
     if partner is None:
-        raise PartnerChangedError(_("Deze partner bestaat niet (meer)."))
+        raise PartnerChangedError(_("Deze partner bestaat niet (meer)."), deleted=True)
     return partner
 
 
@@ -599,18 +599,19 @@ def _validate_partner(session: Session, data: PartnerInput, partner_id: int | No
     return cleaned, mime
 
 
-def _partner_changed_message(session: Session, user_id: int | None) -> str:
-    who = username_of(session, user_id)
-    if who:
-        return _(
-            "Deze partner is intussen gewijzigd door {user}. Sluit het venster, open de "
-            "partner opnieuw en breng uw wijziging nog eens aan.",
-            user=who,
-        )
-    return _(
+def _partner_changed(session: Session, partner: Partner | None) -> PartnerChangedError:
+    """The refusal, naming who saved ``partner`` in between (None: found while writing)."""
+    last = last_save(session, partner)
+    if last is not None:
+        return PartnerChangedError(_(
+            "Deze partner is intussen gewijzigd door {user} ({when}). Sluit het venster, open "
+            "de partner opnieuw en breng uw wijziging nog eens aan.",
+            user=last.username, when=last.when,
+        ), **last.facts())
+    return PartnerChangedError(_(
         "Deze partner is intussen door iemand anders gewijzigd. Sluit het venster, open de "
         "partner opnieuw en breng uw wijziging nog eens aan."
-    )
+    ))
 
 
 def _flush_partner(session: Session) -> None:
@@ -618,12 +619,12 @@ def _flush_partner(session: Session) -> None:
         session.flush()
     except StaleDataError as exc:
         # Saved by another PC between reading and writing; the transaction is lost anyway.
-        raise PartnerChangedError(_partner_changed_message(session, None)) from exc
+        raise _partner_changed(session, None) from exc
 
 
 def _check_partner_version(session: Session, partner: Partner, expected: int) -> None:
     if partner.version != expected:
-        raise PartnerChangedError(_partner_changed_message(session, partner.updated_by_id))
+        raise _partner_changed(session, partner)
 
 
 @requires(Permission.MANAGE_PARTNERS)
@@ -733,35 +734,36 @@ def _agreement_info(session: Session, agreement: Agreement) -> AgreementInfo:
 def _get_agreement(session: Session, agreement_id: int) -> Agreement:
     agreement = session.get(Agreement, agreement_id)
     if agreement is None:
-        raise AgreementChangedError(_("Deze overeenkomst bestaat niet (meer)."))
+        raise AgreementChangedError(_("Deze overeenkomst bestaat niet (meer)."), deleted=True)
     return agreement
 
 
-def _agreement_changed_message(session: Session, user_id: int | None) -> str:
-    who = username_of(session, user_id)
-    if who:
-        return _(
-            "Deze overeenkomst is intussen gewijzigd door {user}. Sluit het venster, open de "
-            "overeenkomst opnieuw en breng uw wijziging nog eens aan.",
-            user=who,
-        )
-    return _(
+def _agreement_changed(session: Session, agreement: Agreement | None
+                       ) -> AgreementChangedError:
+    """The refusal, naming who saved ``agreement`` in between (None: found while writing)."""
+    last = last_save(session, agreement)
+    if last is not None:
+        return AgreementChangedError(_(
+            "Deze overeenkomst is intussen gewijzigd door {user} ({when}). Sluit het venster, "
+            "open de overeenkomst opnieuw en breng uw wijziging nog eens aan.",
+            user=last.username, when=last.when,
+        ), **last.facts())
+    return AgreementChangedError(_(
         "Deze overeenkomst is intussen door iemand anders gewijzigd. Sluit het venster, open "
         "de overeenkomst opnieuw en breng uw wijziging nog eens aan."
-    )
+    ))
 
 
 def _check_agreement_version(session: Session, agreement: Agreement, expected: int) -> None:
     if agreement.version != expected:
-        raise AgreementChangedError(
-            _agreement_changed_message(session, agreement.updated_by_id))
+        raise _agreement_changed(session, agreement)
 
 
 def _flush_agreement(session: Session) -> None:
     try:
         session.flush()
     except StaleDataError as exc:
-        raise AgreementChangedError(_agreement_changed_message(session, None)) from exc
+        raise _agreement_changed(session, None) from exc
 
 
 @requires(Permission.MANAGE_PARTNERS)
@@ -839,7 +841,9 @@ def update_agreement(
                if getattr(agreement, name) != getattr(cleaned, name)]
     for name in changed:
         setattr(agreement, name, getattr(cleaned, name))
-    if not _same_signatories(agreement, cleaned):
+    with session.no_autoflush:  # comparing loads the rows; the field changes wait for it
+        same_signatories = _same_signatories(agreement, cleaned)
+    if not same_signatories:
         agreement.signatories = _signatory_rows(cleaned)
         changed.append("signatories")
         # The signatories are rows of their own: make the agreement's version go up too, so

@@ -29,10 +29,11 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from kringloopdesk.db.codes import OUTCOMES, PLACEMENT_STATUSES
 from kringloopdesk.db.models import Department, HourEntry, Partner, Placement, User, Worker
-from kringloopdesk.errors import UserError, ValidationError
+from kringloopdesk.errors import RecordChangedError, UserError, ValidationError
 from kringloopdesk.i18n import _, current_language
 from kringloopdesk.services import audit
 from kringloopdesk.services.auth import KEY_HOLDING_ROLES, Actor
+from kringloopdesk.services.conflicts import last_save
 from kringloopdesk.services.permissions import Permission, requires
 from kringloopdesk.services.workers import (
     Choice,
@@ -44,7 +45,6 @@ from kringloopdesk.services.workers import (
     refuse_anonymised,
     search_condition,
     sort_name_expression,
-    username_of,
 )
 
 MAX_HOURS_PER_WEEK = Decimal(40)
@@ -62,7 +62,7 @@ PLACEMENT_LIST_COLUMNS = (
 )
 
 
-class PlacementChangedError(UserError):
+class PlacementChangedError(RecordChangedError):
     """The placement was saved by someone else after the form was opened."""
 
 
@@ -333,23 +333,24 @@ def _check_hours_inside(
     )
 
 
-def _changed_by_message(session: Session, user_id: int | None) -> str:
-    who = username_of(session, user_id)
-    if who:
-        return _(
-            "Deze plaatsing is intussen gewijzigd door {user}. Sluit het venster, open de "
-            "plaatsing opnieuw en breng uw wijziging nog eens aan.",
-            user=who,
-        )
-    return _(
+def _changed(session: Session, placement: Placement | None) -> PlacementChangedError:
+    """The refusal, naming who saved ``placement`` in between (None: found while writing)."""
+    last = last_save(session, placement)
+    if last is not None:
+        return PlacementChangedError(_(
+            "Deze plaatsing is intussen gewijzigd door {user} ({when}). Sluit het venster, "
+            "open de plaatsing opnieuw en breng uw wijziging nog eens aan.",
+            user=last.username, when=last.when,
+        ), **last.facts())
+    return PlacementChangedError(_(
         "Deze plaatsing is intussen door iemand anders gewijzigd. Sluit het venster, open de "
         "plaatsing opnieuw en breng uw wijziging nog eens aan."
-    )
+    ))
 
 
 def _check_version(session: Session, placement: Placement, expected: int | None) -> None:
     if expected is not None and placement.version != expected:
-        raise PlacementChangedError(_changed_by_message(session, placement.updated_by_id))
+        raise _changed(session, placement)
 
 
 def _flush(session: Session) -> None:
@@ -357,7 +358,7 @@ def _flush(session: Session) -> None:
         session.flush()
     except StaleDataError as exc:
         # Saved by another PC between reading and writing; the transaction is lost anyway.
-        raise PlacementChangedError(_changed_by_message(session, None)) from exc
+        raise _changed(session, None) from exc
 
 
 # ---------------------------------------------------------------------------------------------

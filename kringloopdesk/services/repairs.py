@@ -21,10 +21,11 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from kringloopdesk.db.codes import REPAIR_BARRIERS, REPAIR_OUTCOMES
 from kringloopdesk.db.models import ProductGroup, Repair, TaggedItem, User
-from kringloopdesk.errors import UserError, ValidationError
+from kringloopdesk.errors import RecordChangedError, UserError, ValidationError
 from kringloopdesk.i18n import _, current_language
 from kringloopdesk.services import audit
 from kringloopdesk.services.auth import Actor
+from kringloopdesk.services.conflicts import last_save
 from kringloopdesk.services.permissions import Permission, requires
 from kringloopdesk.services.setup import get_shop
 
@@ -33,7 +34,7 @@ MAX_TEXT_LENGTH = 5_000
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
-class RepairChangedError(UserError):
+class RepairChangedError(RecordChangedError):
     """The repair was saved by someone else after this form was opened."""
 
 
@@ -155,9 +156,15 @@ def _repair_row(session: Session, repair_id: int) -> Repair:
     return repair
 
 
-def _changed_message() -> str:
-    return _("Deze reparatie is intussen door iemand anders gewijzigd. Open de reparatie "
-             "opnieuw en breng uw wijziging nog eens aan.")
+def _changed(session: Session, repair: Repair | None) -> RepairChangedError:
+    """The refusal, naming who saved ``repair`` in between (None: found while writing)."""
+    last = last_save(session, repair)
+    if last is not None:
+        return RepairChangedError(_("Deze reparatie is intussen gewijzigd door {user} ({when}). "
+                                    "Open de reparatie opnieuw en breng uw wijziging nog eens "
+                                    "aan.", user=last.username, when=last.when), **last.facts())
+    return RepairChangedError(_("Deze reparatie is intussen door iemand anders gewijzigd. Open "
+                                "de reparatie opnieuw en breng uw wijziging nog eens aan."))
 
 
 def _repairer(session: Session, user_id: int | None) -> str | None:
@@ -208,7 +215,7 @@ def update_repair(session: Session, actor: Actor, repair_id: int, data: RepairIn
                   expected_version: int) -> RepairInfo:
     repair = _repair_row(session, repair_id)
     if repair.version != expected_version:
-        raise RepairChangedError(_changed_message())
+        raise _changed(session, repair)
     cleaned = _validated(data)
     changed = []
     for name in ("repair_date", "outcome", "barrier", "problem", "notes"):
@@ -221,16 +228,24 @@ def update_repair(session: Session, actor: Actor, repair_id: int, data: RepairIn
         try:
             session.flush()
         except StaleDataError as exc:
-            raise RepairChangedError(_changed_message()) from exc
+            raise _changed(session, None) from exc
         audit.record(session, actor, "update", "repairs", repair.id, changed)
     return _info(repair, _repairer(session, repair.repairer_id))
 
 
 @requires(Permission.REGISTER_GOODS)
-def delete_repair(session: Session, actor: Actor, repair_id: int) -> None:
+def delete_repair(session: Session, actor: Actor, repair_id: int,
+                  expected_version: int | None = None) -> None:
+    """Delete a repair; ``expected_version`` (``RepairInfo.version``) refuses to delete one
+    that someone else changed after it was read, so their change is not lost unseen."""
     repair = _repair_row(session, repair_id)
+    if expected_version is not None and repair.version != expected_version:
+        raise _changed(session, repair)
     session.delete(repair)
-    session.flush()
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise _changed(session, None) from exc
     audit.record(session, actor, "delete", "repairs", repair_id)
 
 

@@ -38,10 +38,11 @@ from kringloopdesk.db.models import (
     User,
     Worker,
 )
-from kringloopdesk.errors import UserError, ValidationError
+from kringloopdesk.errors import RecordChangedError, UserError, ValidationError
 from kringloopdesk.i18n import _, current_language
 from kringloopdesk.services import audit, crypto
 from kringloopdesk.services.auth import KEY_HOLDING_ROLES, Actor, require_data_key
+from kringloopdesk.services.conflicts import last_save
 from kringloopdesk.services.permissions import Permission, allowed, require, requires
 from kringloopdesk.services.setup import POSTCODE_RE
 
@@ -76,7 +77,7 @@ TUSSENVOEGSELS = frozenset(
 )
 
 
-class WorkerChangedError(UserError):
+class WorkerChangedError(RecordChangedError):
     """The worker was saved by someone else after this form was opened."""
 
 
@@ -1033,18 +1034,19 @@ def create_worker(session: Session, actor: Actor, data: WorkerInput) -> WorkerDe
     return _detail(session, actor, worker)
 
 
-def _changed_by_message(session: Session, user_id: int | None) -> str:
-    who = username_of(session, user_id)
-    if who:
-        return _(
-            "Deze medewerker is intussen gewijzigd door {user}. Sluit het formulier, open de "
-            "medewerker opnieuw en breng uw wijziging nog eens aan.",
-            user=who,
-        )
-    return _(
+def _changed(session: Session, worker: Worker | None) -> WorkerChangedError:
+    """The refusal, naming who saved ``worker`` in between (None: found while writing)."""
+    last = last_save(session, worker)
+    if last is not None:
+        return WorkerChangedError(_(
+            "Deze medewerker is intussen gewijzigd door {user} ({when}). Sluit het formulier, "
+            "open de medewerker opnieuw en breng uw wijziging nog eens aan.",
+            user=last.username, when=last.when,
+        ), **last.facts())
+    return WorkerChangedError(_(
         "Deze medewerker is intussen door iemand anders gewijzigd. Sluit het formulier, open "
         "de medewerker opnieuw en breng uw wijziging nog eens aan."
-    )
+    ))
 
 
 @requires(Permission.MANAGE_WORKERS)
@@ -1064,7 +1066,7 @@ def update_worker(
     worker = get_worker_row(session, worker_id)
     refuse_anonymised(worker)
     if worker.version != expected_version:
-        raise WorkerChangedError(_changed_by_message(session, worker.updated_by_id))
+        raise _changed(session, worker)
     key = _sensitive_key(actor, data)
     cleaned, doelgroep = _validate(session, data, worker)
     assert doelgroep is not None
@@ -1076,7 +1078,7 @@ def update_worker(
         session.flush()
     except StaleDataError as exc:
         # Saved by another PC between reading and writing; the transaction is lost anyway.
-        raise WorkerChangedError(_changed_by_message(session, None)) from exc
+        raise _changed(session, None) from exc
     audit.record(session, actor, "update", "workers", worker.id, changed)
     return _detail(session, actor, worker)
 

@@ -27,7 +27,7 @@ from kringloopdesk.gui import icons
 from kringloopdesk.gui.context import AUDIT, PARTNERS, AppContext
 from kringloopdesk.gui.dialogs.partner_dialog import GuardedFormDialog
 from kringloopdesk.gui.messages import show_status
-from kringloopdesk.gui.operations import DatabaseOp
+from kringloopdesk.gui.operations import DatabaseOp, query
 from kringloopdesk.gui.theme import current_colors
 from kringloopdesk.gui.widgets.date_edit import DateEdit
 from kringloopdesk.gui.widgets.placement_panel import FLAT_BUTTONS
@@ -39,6 +39,7 @@ from kringloopdesk.services.partners import (
     agreement_warnings,
     check_agreement_input,
     create_agreement,
+    get_agreement,
     update_agreement,
 )
 
@@ -330,6 +331,17 @@ class AgreementDialog(GuardedFormDialog):
         self.done_message = message
         DatabaseOp(self.ctx, self, save, changes={PARTNERS, AUDIT}).success(
             self._saved).failure(self.show_failure).run()
+
+    def read_record(self) -> AgreementInfo | None:
+        assert self.agreement is not None
+        actor, agreement_id = self.ctx.actor, self.agreement.id
+        return query(self.ctx, self, lambda s: get_agreement(s, actor, agreement_id))
+
+    def take_record(self, record: object, *, refill: bool) -> None:
+        assert isinstance(record, AgreementInfo)
+        self.agreement = record
+        if refill:
+            self._fill(record)
 
     def _saved(self, info: AgreementInfo) -> None:
         show_status(self.parentWidget(), self.done_message)

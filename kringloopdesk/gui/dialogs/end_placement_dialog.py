@@ -13,10 +13,15 @@ from kringloopdesk.gui.context import AUDIT, PLACEMENTS, WORKERS, AppContext
 from kringloopdesk.gui.dialogs.form_dialog import FormDialog
 from kringloopdesk.gui.dialogs.placement_dialog import period_text
 from kringloopdesk.gui.messages import show_status
-from kringloopdesk.gui.operations import DatabaseOp
+from kringloopdesk.gui.operations import DatabaseOp, query
 from kringloopdesk.gui.widgets.date_edit import DateEdit
 from kringloopdesk.i18n import current_language
-from kringloopdesk.services.placements import COMPLETED_OUTCOMES, PlacementInfo, end_placement
+from kringloopdesk.services.placements import (
+    COMPLETED_OUTCOMES,
+    PlacementInfo,
+    end_placement,
+    get_placement,
+)
 
 
 class OutcomeChoice(QWidget):
@@ -57,10 +62,7 @@ class EndPlacementDialog(FormDialog):
             title=self.tr("Plaatsing beëindigen"),
             heading=self.tr("Plaatsing van {name} beëindigen").format(
                 name=placement.worker_name or placement.worker_number),
-            intro=self.tr("{department}, {period}. Kies de einddatum en waar {name} naartoe "
-                          "gaat (de uitstroom).").format(
-                department=placement.department_label, period=period_text(placement),
-                name=placement.worker_name.split(" ")[0] or placement.worker_number),
+            intro=self._intro(placement),
             submit_text=self.tr("Beëindigen"),
         )
         self.ctx = ctx
@@ -77,6 +79,12 @@ class EndPlacementDialog(FormDialog):
                          "Uitval of onbekend: gestopt."),
         )
         self.end_edit.setFocus()
+
+    def _intro(self, placement: PlacementInfo) -> str:
+        return self.tr("{department}, {period}. Kies de einddatum en waar {name} naartoe "
+                       "gaat (de uitstroom).").format(
+            department=placement.department_label, period=period_text(placement),
+            name=placement.worker_name.split(" ")[0] or placement.worker_number)
 
     def validate(self) -> dict[str, str]:
         errors: dict[str, str] = {}
@@ -107,6 +115,17 @@ class EndPlacementDialog(FormDialog):
                                     expected_version=placement.version),
             changes={PLACEMENTS, WORKERS, AUDIT},
         ).success(self._saved).failure(self.show_failure).run()
+
+    def read_record(self) -> PlacementInfo | None:
+        actor, placement_id = self.ctx.actor, self.placement.id
+        return query(self.ctx, self, lambda s: get_placement(s, actor, placement_id))
+
+    def take_record(self, record: object, *, refill: bool) -> None:
+        """The end date and outcome are this form's own: reloading shows the new period."""
+        assert isinstance(record, PlacementInfo)
+        self.placement = record
+        if refill:
+            self.intro_label.setText(self._intro(record))
 
     def _saved(self, placement: PlacementInfo) -> None:
         show_status(self.parentWidget(), self.done_message)

@@ -14,7 +14,7 @@ from kringloopdesk.gui.dialogs.form_dialog import FormDialog
 from kringloopdesk.gui.dialogs.goal_dialog import text_edit
 from kringloopdesk.gui.formatting import format_number
 from kringloopdesk.gui.messages import show_status
-from kringloopdesk.gui.operations import DatabaseOp
+from kringloopdesk.gui.operations import DatabaseOp, query
 from kringloopdesk.gui.widgets.choice_combo import ChoiceCombo
 from kringloopdesk.gui.widgets.date_edit import DateEdit
 from kringloopdesk.i18n import current_language
@@ -23,6 +23,7 @@ from kringloopdesk.services.flows import (
     FlowRow,
     channel_codes,
     channel_label,
+    get_flow,
     kg_problem,
     parse_kg,
     record_flow,
@@ -70,20 +71,23 @@ class FlowDialog(FormDialog):
         self.form.add_field("note", self.tr("Opmerking"), self.note_edit)
         self.direction_combo.value_changed.connect(lambda _v: self._fill_channels())
         if flow is not None:
-            if flow.product_group_id not in [g.id for g in groups]:
-                # A group no longer in use: it stays shown for this flow.
-                self.group_combo.addItem(flow.product_group, flow.product_group_id)
-            self.date_edit.set_date(flow.flow_date)
-            self.direction_combo.set_value(flow.direction)
-            self.group_combo.set_value(flow.product_group_id)
-            self.kg_edit.setText(format_number(flow.kg, 3).rstrip("0").rstrip(","))
-            self._fill_channels()
-            self.channel_combo.set_value(flow.channel)
-            self.note_edit.setPlainText(flow.note or "")
+            self._fill(flow)
         else:
             self.date_edit.set_date(dt.date.today())
             self._fill_channels()
         self.kg_edit.setFocus()
+
+    def _fill(self, flow: FlowRow) -> None:
+        if self.group_combo.findData(flow.product_group_id) < 0:
+            # A group no longer in use: it stays shown for this flow.
+            self.group_combo.addItem(flow.product_group, flow.product_group_id)
+        self.date_edit.set_date(flow.flow_date)
+        self.direction_combo.set_value(flow.direction)
+        self.group_combo.set_value(flow.product_group_id)
+        self.kg_edit.setText(format_number(flow.kg, 3).rstrip("0").rstrip(","))
+        self._fill_channels()
+        self.channel_combo.set_value(flow.channel)
+        self.note_edit.setPlainText(flow.note or "")
 
     def _fill_channels(self) -> None:
         direction = str(self.direction_combo.value or "in")
@@ -132,6 +136,17 @@ class FlowDialog(FormDialog):
         self.done_message = message
         DatabaseOp(self.ctx, self, save, changes={GOODS, AUDIT}).success(
             self._saved).failure(self.show_failure).run()
+
+    def read_record(self) -> FlowRow | None:
+        assert self.flow is not None
+        actor, flow_id = self.ctx.actor, self.flow.id
+        return query(self.ctx, self, lambda s: get_flow(s, actor, flow_id))
+
+    def take_record(self, record: object, *, refill: bool) -> None:
+        assert isinstance(record, FlowRow)
+        self.flow = record
+        if refill:
+            self._fill(record)
 
     def _saved(self, flow: FlowRow) -> None:
         show_status(self.parentWidget(), self.done_message)

@@ -2,6 +2,11 @@
 buttons. The primary button runs the change (through ``DatabaseOp``) and the dialog closes
 only when it succeeded; a failure is said in the dialog, next to the field where possible,
 and everything typed stays.
+
+A save refused because someone else saved the record in between (``RecordChangedError``)
+asks what to do (``ConflictDialog``): reload the record, save over the other change knowingly,
+or go back to the form. A dialog that edits an existing record supports that by implementing
+``read_record`` and ``take_record``.
 """
 
 from __future__ import annotations
@@ -17,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kringloopdesk.errors import UserError, ValidationError
+from kringloopdesk.errors import RecordChangedError, UserError, ValidationError
 from kringloopdesk.gui import icons
+from kringloopdesk.gui.dialogs.conflict_dialog import ConflictChoice, ConflictDialog
 from kringloopdesk.gui.dialogs.modal import ModalDialog
 from kringloopdesk.gui.widgets.form import ValidatedForm
 from kringloopdesk.services.auth import validate_password
@@ -122,6 +128,20 @@ class FormDialog(ModalDialog):
         """Run the change; call ``finish`` on success and ``show_failure`` on a failure."""
         raise NotImplementedError
 
+    def read_record(self) -> object | None:
+        """The edited record as it is in the database now (through ``query``), for "Opnieuw
+        laden" and "Toch opslaan"; None when it could not be read (the reason was shown).
+        Dialogs that edit an existing record implement this and ``take_record``."""
+        raise NotImplementedError
+
+    def take_record(self, record: object, *, refill: bool) -> None:
+        """Edit ``record`` from now on: its version is what the next save expects. ``refill``
+        also puts its values in the fields (and drops what was typed)."""
+        raise NotImplementedError
+
+    def record_reloaded(self) -> None:
+        """After "Opnieuw laden" filled the fields: e.g. forget the unsaved-changes state."""
+
     # -- the flow ---------------------------------------------------------------------------
 
     def prepare(self) -> None:
@@ -156,9 +176,38 @@ class FormDialog(ModalDialog):
 
     def show_failure(self, error: UserError) -> None:
         """A failed change: next to the field where it belongs, else above the buttons."""
+        if isinstance(error, RecordChangedError) and self.resolves_conflicts():
+            self.resolve_conflict(error)
+            return
         if isinstance(error, ValidationError):
             self.form.show_validation_error(error)
         self.show_problem(error.message)
+
+    def resolves_conflicts(self) -> bool:
+        return type(self).read_record is not FormDialog.read_record
+
+    def resolve_conflict(self, error: RecordChangedError) -> None:
+        """Someone else saved the record meanwhile: the user chooses, nothing happens by itself.
+
+        "Toch opslaan" reads the current version and submits the same input again with it, so
+        the other change is overwritten only after this explicit choice (and if a third save
+        comes in between, the user is asked again)."""
+        self.show_problem(error.message)
+        choice = ConflictDialog.ask_choice(self, error)
+        if choice is ConflictChoice.CANCEL:
+            return
+        record = self.read_record()
+        if record is None:
+            return
+        if choice is ConflictChoice.RELOAD:
+            self.take_record(record, refill=True)
+            self.form.reset()
+            self.show_problem("")
+            self.record_reloaded()
+            return
+        self.take_record(record, refill=False)
+        self.show_problem("")
+        self.submit()
 
     def show_problem(self, message: str) -> None:
         self.error_label.setText(message)

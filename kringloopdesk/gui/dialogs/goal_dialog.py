@@ -9,11 +9,17 @@ from kringloopdesk.db.codes import GOAL_STATUSES
 from kringloopdesk.gui.context import AUDIT, PLACEMENTS, AppContext
 from kringloopdesk.gui.dialogs.form_dialog import FormDialog
 from kringloopdesk.gui.messages import show_status
-from kringloopdesk.gui.operations import DatabaseOp
+from kringloopdesk.gui.operations import DatabaseOp, query
 from kringloopdesk.gui.widgets.choice_combo import ChoiceCombo
 from kringloopdesk.gui.widgets.date_edit import DateEdit
 from kringloopdesk.i18n import current_language
-from kringloopdesk.services.goals import GoalInfo, check_goal, create_goal, update_goal
+from kringloopdesk.services.goals import (
+    GoalInfo,
+    check_goal,
+    create_goal,
+    list_goals,
+    update_goal,
+)
 from kringloopdesk.services.placements import PlacementInfo
 from kringloopdesk.services.workers import Choice
 
@@ -57,10 +63,13 @@ class GoalDialog(FormDialog):
         self.form.add_field("target_date", self.tr("Streefdatum"), self.target_edit)
         self.form.add_field("status", self.tr("Status"), self.status_combo, required=True)
         if goal is not None:
-            self.description_edit.setPlainText(goal.description)
-            self.target_edit.set_date(goal.target_date)
-            self.status_combo.set_value(goal.status)
+            self._fill(goal)
         self.description_edit.setFocus()
+
+    def _fill(self, goal: GoalInfo) -> None:
+        self.description_edit.setPlainText(goal.description)
+        self.target_edit.set_date(goal.target_date)
+        self.status_combo.set_value(goal.status)
 
     def validate(self) -> dict[str, str]:
         _text, _code, errors = check_goal(
@@ -90,6 +99,22 @@ class GoalDialog(FormDialog):
         self.done_message = message
         DatabaseOp(self.ctx, self, save, changes={PLACEMENTS, AUDIT}).success(
             self._saved).failure(self.show_failure).run()
+
+    def read_record(self) -> GoalInfo | None:
+        assert self.goal is not None
+        actor, placement_id, goal_id = self.ctx.actor, self.placement.id, self.goal.id
+        goals = query(self.ctx, self, lambda s: list_goals(s, actor, placement_id))
+        found = next((goal for goal in goals or [] if goal.id == goal_id), None)
+        if found is None and goals is not None:
+            self.show_problem(self.tr("Dit ontwikkeldoel is intussen verwijderd door iemand "
+                                      "anders."))
+        return found
+
+    def take_record(self, record: object, *, refill: bool) -> None:
+        assert isinstance(record, GoalInfo)
+        self.goal = record
+        if refill:
+            self._fill(record)
 
     def _saved(self, goal: GoalInfo) -> None:
         show_status(self.parentWidget(), self.done_message)

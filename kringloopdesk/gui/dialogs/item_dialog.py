@@ -53,6 +53,7 @@ from kringloopdesk.services.items import (
     SaleBlockedError,
     check_item_input,
     create_item,
+    get_item,
     next_item_number,
     parse_price,
     price_input_text,
@@ -101,6 +102,11 @@ class _SaleRefusal:
     def _open_test(self: FormDialog) -> None:  # type: ignore[misc]
         self.wants_safety_test = True
         self.reject()
+
+    def read_record(self) -> ItemDetail | None:
+        """The item as it is now, after someone else saved it meanwhile."""
+        actor, item_id = self.ctx.actor, self.item.id  # type: ignore[attr-defined]
+        return query(self.ctx, self, lambda s: get_item(s, actor, item_id))  # type: ignore
 
     def _sale_failure(self: FormDialog, error: UserError) -> None:  # type: ignore[misc]
         self.show_failure(error)
@@ -348,7 +354,7 @@ class ItemDialog(_SaleRefusal, FormDialog):
             MessageBox.show_user_error(self, error)
             self.load_history()
 
-        DatabaseOp(self.ctx, self, lambda s: delete_repair(s, actor, repair.id),
+        DatabaseOp(self.ctx, self, lambda s: delete_repair(s, actor, repair.id, repair.version),
                    changes={GOODS, AUDIT}).success(deleted).failure(refused).run()
 
     def _fill(self, item: ItemDetail) -> None:
@@ -424,6 +430,12 @@ class ItemDialog(_SaleRefusal, FormDialog):
         DatabaseOp(self.ctx, self, save, changes={GOODS, AUDIT}).success(
             self._saved).failure(self._sale_failure).run()
 
+    def take_record(self, record: object, *, refill: bool) -> None:
+        assert isinstance(record, ItemDetail)
+        self.item = record
+        if refill:
+            self._fill(record)
+
     def _saved(self, item: ItemDetail) -> None:
         self.saved = item
         message = (self.tr("Artikel {number} opgeslagen") if self.item
@@ -449,12 +461,11 @@ class ItemStatusDialog(_SaleRefusal, FormDialog):
         self.item = item
         self.saved: ItemDetail | None = None
         self.status_combo = ChoiceCombo(status_choices())
-        self.status_combo.set_value(item.status)
-        self.price_edit = QLineEdit(price_input_text(item.price_cents))
+        self.price_edit = QLineEdit()
         self.price_edit.setMaximumWidth(140)
         self.price_edit.setPlaceholderText(self.tr("bijv. 12,50"))
         self.sold_edit = DateEdit()
-        self.sold_edit.set_date(item.sold_date or dt.date.today())
+        self._fill(item)
         self.form.add_field("status", self.tr("Nieuwe status"), self.status_combo,
                             required=True)
         self.form.add_field("price", self.tr("Prijs (€)"), self.price_edit)
@@ -463,6 +474,18 @@ class ItemStatusDialog(_SaleRefusal, FormDialog):
         self.status_combo.value_changed.connect(lambda _v: self._status_changed())
         self._status_changed()
         self.status_combo.setFocus()
+
+    def _fill(self, item: ItemDetail) -> None:
+        self.status_combo.set_value(item.status)
+        self.price_edit.setText(price_input_text(item.price_cents))
+        self.sold_edit.set_date(item.sold_date or dt.date.today())
+
+    def take_record(self, record: object, *, refill: bool) -> None:
+        assert isinstance(record, ItemDetail)
+        self.item = record
+        if refill:
+            self._fill(record)
+            self.intro_label.setText(f"{record.description} · {test_summary(record)}")
 
     def _status_changed(self) -> None:
         self.form.set_field_visible("sold_date", self.status_combo.value == "verkocht")

@@ -22,6 +22,7 @@ from kringloopdesk.services.partners import (
     PartnerInput,
     check_partner_input,
     create_partner,
+    get_partner,
     kind_choices,
     partner_name_in_use,
     update_partner,
@@ -42,6 +43,10 @@ class GuardedFormDialog(FormDialog):
 
     def unsaved_what(self) -> str:
         raise NotImplementedError
+
+    def record_reloaded(self) -> None:
+        """The fields now hold what is stored: nothing unsaved any more."""
+        self._saved_snapshot = self.snapshot()
 
     def is_dirty(self) -> bool:
         return self.snapshot() != getattr(self, "_saved_snapshot", None)
@@ -188,6 +193,17 @@ class PartnerDialog(GuardedFormDialog):
         self.done_message = message
         DatabaseOp(self.ctx, self, save, changes={PARTNERS, AUDIT}).success(
             self._saved).failure(self.show_failure).run()
+
+    def read_record(self) -> PartnerDetail | None:
+        assert self.partner is not None
+        actor, partner_id = self.ctx.actor, self.partner.id
+        return query(self.ctx, self, lambda s: get_partner(s, actor, partner_id))
+
+    def take_record(self, record: object, *, refill: bool) -> None:
+        assert isinstance(record, PartnerDetail)
+        self.partner = record
+        if refill:
+            self._fill(record)
 
     def _saved(self, detail: PartnerDetail) -> None:
         show_status(self.parentWidget(), self.done_message)

@@ -29,6 +29,7 @@ from kringloopdesk.services.placements import (
     PlacementOptions,
     check_placement_input,
     create_placement,
+    get_placement,
     placement_options,
     update_placement,
 )
@@ -199,6 +200,17 @@ class PlacementDialog(FormDialog):
         self.done_message = message
         DatabaseOp(self.ctx, self, save, changes={PLACEMENTS, WORKERS, AUDIT}).success(
             self._saved).failure(self.show_failure).run()
+
+    def read_record(self) -> PlacementInfo | None:
+        assert self.placement is not None
+        actor, placement_id = self.ctx.actor, self.placement.id
+        return query(self.ctx, self, lambda s: get_placement(s, actor, placement_id))
+
+    def take_record(self, record: object, *, refill: bool) -> None:
+        assert isinstance(record, PlacementInfo)
+        self.placement = record
+        if refill:
+            self._fill(record)
 
     def _saved(self, placement: PlacementInfo) -> None:
         show_status(self.parentWidget(), self.done_message)

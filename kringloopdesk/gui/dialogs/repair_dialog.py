@@ -11,7 +11,7 @@ from kringloopdesk.db.codes import REPAIR_BARRIERS, REPAIR_OUTCOMES
 from kringloopdesk.gui.context import AUDIT, GOODS, AppContext
 from kringloopdesk.gui.dialogs.form_dialog import FormDialog
 from kringloopdesk.gui.messages import show_status
-from kringloopdesk.gui.operations import DatabaseOp
+from kringloopdesk.gui.operations import DatabaseOp, query
 from kringloopdesk.gui.widgets.choice_combo import ChoiceCombo
 from kringloopdesk.gui.widgets.date_edit import DateEdit
 from kringloopdesk.i18n import current_language
@@ -21,6 +21,7 @@ from kringloopdesk.services.repairs import (
     RepairInfo,
     RepairInput,
     check_repair_input,
+    list_repairs,
     record_repair,
     update_repair,
 )
@@ -67,13 +68,16 @@ class RepairDialog(FormDialog):
                        hint=self.tr("Voor de winkel zelf; gaat niet mee in de ORDS-export"))
         self.outcome_combo.value_changed.connect(lambda _v: self._outcome_changed())
         if repair is not None:
-            self.date_edit.set_date(repair.repair_date)
-            self.problem_edit.setText(repair.problem or "")
-            self.outcome_combo.set_value(repair.outcome)
-            self.barrier_combo.set_value(repair.barrier)
-            self.notes_edit.setPlainText(repair.notes or "")
+            self._fill(repair)
         self._outcome_changed()
         self.problem_edit.setFocus()
+
+    def _fill(self, repair: RepairInfo) -> None:
+        self.date_edit.set_date(repair.repair_date)
+        self.problem_edit.setText(repair.problem or "")
+        self.outcome_combo.set_value(repair.outcome)
+        self.barrier_combo.set_value(repair.barrier)
+        self.notes_edit.setPlainText(repair.notes or "")
 
     def _outcome_changed(self) -> None:
         end_of_life = self.outcome_combo.value == END_OF_LIFE
@@ -110,6 +114,23 @@ class RepairDialog(FormDialog):
                 return record_repair(session, actor, item_id, data)
         DatabaseOp(self.ctx, self, save, changes={GOODS, AUDIT}).success(
             self._saved).failure(self.show_failure).run()
+
+    def read_record(self) -> RepairInfo | None:
+        assert self.repair is not None
+        actor, item_id, repair_id = self.ctx.actor, self.item.id, self.repair.id
+        repairs = query(self.ctx, self, lambda s: list_repairs(s, actor, item_id))
+        found = next((repair for repair in repairs or [] if repair.id == repair_id), None)
+        if found is None and repairs is not None:
+            self.show_problem(self.tr("Deze reparatie is intussen verwijderd door iemand "
+                                      "anders."))
+        return found
+
+    def take_record(self, record: object, *, refill: bool) -> None:
+        assert isinstance(record, RepairInfo)
+        self.repair = record
+        if refill:
+            self._fill(record)
+            self._outcome_changed()
 
     def _saved(self, repair: RepairInfo) -> None:
         self.saved = repair

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from kringloopdesk.db.codes import BESTEMMING, DIRECTIONS, HERKOMST
 from kringloopdesk.gui import icons
 from kringloopdesk.gui.context import AUDIT, GOODS, AppContext
+from kringloopdesk.gui.dialogs.conflict_dialog import run_versioned
 from kringloopdesk.gui.dialogs.flow_dialog import FlowDialog
 from kringloopdesk.gui.formatting import format_date
 from kringloopdesk.gui.messages import MessageBox
@@ -24,7 +25,7 @@ from kringloopdesk.gui.models.flows_model import (
     FlowsView,
     format_flow_kg,
 )
-from kringloopdesk.gui.operations import DatabaseOp, query
+from kringloopdesk.gui.operations import query
 from kringloopdesk.gui.widgets.choice_combo import ChoiceCombo
 from kringloopdesk.gui.widgets.date_edit import DateEdit
 from kringloopdesk.gui.widgets.lazy_list_page import LazyListPage
@@ -308,10 +309,11 @@ class FlowsPage(LazyListPage):
             return False
         selected = self.view.selected_index()
         index_row = selected.row() if selected is not None else 0
-        done = DatabaseOp(self.ctx, self,
-                          lambda s: delete_flow(s, actor, flow.id, flow.version),
-                          changes={GOODS, AUDIT}).message(
-            self.tr("Weging verwijderd: {what}").format(what=what)).run()
+        done = run_versioned(
+            self.ctx, self, lambda s, version: delete_flow(s, actor, flow.id, version),
+            flow.version, lambda s: get_flow(s, actor, flow.id).version,
+            reload=self.refresh, deleting=True, changes={GOODS, AUDIT},
+            message=self.tr("Weging verwijderd: {what}").format(what=what))
         if done and self.proxy.rowCount():
             self.view.selectRow(min(index_row, self.proxy.rowCount() - 1))
         return done

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kringloopdesk.gui import icons
 from kringloopdesk.gui.context import AUDIT, CERTIFICATES, PARTNERS, PLACEMENTS, AppContext
 from kringloopdesk.gui.dialogs.agreement_dialog import AgreementDialog
+from kringloopdesk.gui.dialogs.conflict_dialog import run_versioned
 from kringloopdesk.gui.dialogs.partner_dialog import PartnerDialog
 from kringloopdesk.gui.formatting import format_number
 from kringloopdesk.gui.messages import MessageBox
@@ -59,6 +60,7 @@ from kringloopdesk.services.partners import (
     delete_agreement,
     delete_partner,
     describe_signed,
+    get_agreement,
     get_partner,
     kind_choices,
     list_agreements,
@@ -622,10 +624,11 @@ class PartnersPage(Page):
             self.tr("Verwijderen"), destructive=True,
         ):
             return
-        done = DatabaseOp(
-            self.ctx, self, lambda s: delete_partner(s, actor, partner.id, partner.version),
-            changes={PARTNERS, AUDIT},
-        ).message(self.tr("{name} verwijderd").format(name=partner.name)).run()
+        done = run_versioned(
+            self.ctx, self, lambda s, version: delete_partner(s, actor, partner.id, version),
+            partner.version, lambda s: get_partner(s, actor, partner.id).version,
+            reload=self.refresh, deleting=True, changes={PARTNERS, AUDIT},
+            message=self.tr("{name} verwijderd").format(name=partner.name))
         if done:
             self.partner = None
             self.refresh()
@@ -681,10 +684,11 @@ class PartnersPage(Page):
             self.tr("Verwijderen"), destructive=True,
         ):
             return
-        done = DatabaseOp(
-            self.ctx, self, lambda s: delete_agreement(s, actor, info.id, info.version),
-            changes={PARTNERS, AUDIT},
-        ).message(self.tr("Overeenkomst verwijderd")).run()
+        done = run_versioned(
+            self.ctx, self, lambda s, version: delete_agreement(s, actor, info.id, version),
+            info.version, lambda s: get_agreement(s, actor, info.id).version,
+            reload=self.refresh, deleting=True, changes={PARTNERS, AUDIT},
+            message=self.tr("Overeenkomst verwijderd"))
         if done:
             self.agreements_view.clearSelection()
             self.refresh()

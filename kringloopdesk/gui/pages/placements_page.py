@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kringloopdesk.gui import icons
 from kringloopdesk.gui.context import AUDIT, PLACEMENTS, WORKERS, AppContext
+from kringloopdesk.gui.dialogs.conflict_dialog import run_versioned
 from kringloopdesk.gui.dialogs.end_placement_dialog import EndPlacementDialog
 from kringloopdesk.gui.dialogs.placement_dialog import PlacementDialog
 from kringloopdesk.gui.formatting import format_number
@@ -32,7 +33,7 @@ from kringloopdesk.gui.models.placements_model import (
     PlacementsProxy,
     PlacementsView,
 )
-from kringloopdesk.gui.operations import DatabaseOp, query
+from kringloopdesk.gui.operations import query
 from kringloopdesk.gui.theme import current_colors
 from kringloopdesk.gui.widgets.choice_combo import ChoiceCombo
 from kringloopdesk.gui.widgets.lazy_list_page import LazyListPage
@@ -336,9 +337,14 @@ class PlacementsPage(LazyListPage):
             change, message = resume_placement, self.tr("Plaatsing hervat")
         else:
             change, message = pause_placement, self.tr("Plaatsing gepauzeerd")
-        DatabaseOp(self.ctx, self, lambda s: change(s, actor, row.id, row.version),
-                   changes={PLACEMENTS, WORKERS, AUDIT}).success(self._changed).message(
-            message).run()
+        run_versioned(
+            self.ctx, self, lambda s, version: change(s, actor, row.id, version), row.version,
+            lambda s: get_placement(s, actor, row.id).version, reload=self._reload_all,
+            changes={PLACEMENTS, WORKERS, AUDIT}, message=message, success=self._changed)
+
+    def _reload_all(self) -> None:
+        self._stale = True
+        self.refresh()
 
     def end_selected(self) -> None:
         row = self.selected_row()

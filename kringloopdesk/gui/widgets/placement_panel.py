@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from kringloopdesk.db.codes import OUTCOMES, PLACEMENT_STATUSES
+from kringloopdesk.errors import UserError
 from kringloopdesk.gui import icons
 from kringloopdesk.gui.context import AUDIT, PLACEMENTS, WORKERS, AppContext
 from kringloopdesk.gui.dialogs.certificate_preview_dialog import CertificatePreviewDialog
+from kringloopdesk.gui.dialogs.conflict_dialog import run_versioned
 from kringloopdesk.gui.dialogs.end_placement_dialog import EndPlacementDialog
 from kringloopdesk.gui.dialogs.goal_dialog import GoalDialog
 from kringloopdesk.gui.dialogs.placement_dialog import PlacementDialog, period_text
@@ -50,6 +52,7 @@ from kringloopdesk.services.goals import (
 from kringloopdesk.services.permissions import Permission
 from kringloopdesk.services.placements import (
     PlacementInfo,
+    get_placement,
     pause_placement,
     resume_placement,
 )
@@ -357,10 +360,12 @@ class PlacementPanel(QWidget):
             change, message = resume_placement, self.tr("Plaatsing hervat")
         else:
             change, message = pause_placement, self.tr("Plaatsing gepauzeerd")
-        DatabaseOp(
-            self.ctx, self, lambda s: change(s, actor, placement.id, placement.version),
-            changes={PLACEMENTS, WORKERS, AUDIT},
-        ).success(self._placement_changed).message(message).run()
+        run_versioned(
+            self.ctx, self, lambda s, version: change(s, actor, placement.id, version),
+            placement.version, lambda s: get_placement(s, actor, placement.id).version,
+            reload=lambda: self.changed.emit(placement.id),
+            changes={PLACEMENTS, WORKERS, AUDIT}, message=message,
+            success=self._placement_changed)
 
     def end_placement(self) -> None:
         if self.placement is None:
@@ -417,8 +422,13 @@ class PlacementPanel(QWidget):
             destructive=True,
         ):
             return
-        DatabaseOp(self.ctx, self, lambda s: delete_goal(s, actor, goal.id),
-                   changes={PLACEMENTS, AUDIT}).success(lambda _r: self.reload_lists()).message(
+        def refused(error: UserError) -> None:  # e.g. changed by someone else meanwhile
+            MessageBox.show_user_error(self, error)
+            self.reload_lists()
+
+        DatabaseOp(self.ctx, self, lambda s: delete_goal(s, actor, goal.id, goal.version),
+                   changes={PLACEMENTS, AUDIT}).success(lambda _r: self.reload_lists()).failure(
+            refused).message(
             self.tr("Ontwikkeldoel verwijderd")).run()
 
     def add_skill(self) -> None:

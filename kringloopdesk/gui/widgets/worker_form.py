@@ -39,9 +39,10 @@ from PySide6.QtWidgets import (
 )
 
 from kringloopdesk.db.codes import WORKER_STATUSES
-from kringloopdesk.errors import UserError, ValidationError
+from kringloopdesk.errors import RecordChangedError, UserError, ValidationError
 from kringloopdesk.gui import icons
 from kringloopdesk.gui.context import AUDIT, PLACEMENTS, WORKERS, AppContext
+from kringloopdesk.gui.dialogs.conflict_dialog import ConflictChoice, ConflictDialog
 from kringloopdesk.gui.dialogs.goal_dialog import text_edit
 from kringloopdesk.gui.dialogs.placement_dialog import PlacementDialog, period_text
 from kringloopdesk.gui.messages import MessageBox, UnsavedChoice, sensitive_data_closed_text
@@ -434,6 +435,11 @@ class WorkerForm(QWidget):
         placement; nothing happens while it has unsaved changes."""
         if self.detail is None or self.is_dirty():
             return
+        self._reopen()
+
+    def _reopen(self) -> None:
+        """Read the shown worker again, on the same tab and placement; drops unsaved input."""
+        assert self.detail is not None
         tab = self.tabs.currentIndex() if self.tabs is not None else 0
         placement = self.timeline.selected_id if self.timeline is not None else None
         if self.open_worker(self.detail.id, placement) and self.tabs is not None:
@@ -705,14 +711,43 @@ class WorkerForm(QWidget):
         else:
             def save(session):
                 return update_worker(session, actor, detail.id, data, detail.version)
-        return (
+        conflicts: list[RecordChangedError] = []
+
+        def failed(error: UserError) -> None:
+            if isinstance(error, RecordChangedError) and detail is not None:
+                conflicts.append(error)
+            else:
+                self._save_failed(error)
+
+        saved = (
             DatabaseOp(self.ctx, self, save, changes={WORKERS, PLACEMENTS, AUDIT})
             .success(self._saved)
-            .failure(self._save_failed)
+            .failure(failed)
             .message(self.tr("Deelnemer {name} opgeslagen").format(
                 name=f"{data.first_name.strip()} {data.last_name.strip()}".strip()))
             .run()
         )
+        return self._resolve_conflict(conflicts[0]) if conflicts else saved
+
+    def _resolve_conflict(self, error: RecordChangedError) -> bool:
+        """Someone else saved this worker meanwhile: reload, overwrite knowingly, or keep the
+        input and do nothing (see ConflictDialog). True when the input got saved after all."""
+        self._update_buttons()
+        self._show_error(error.message)
+        choice = ConflictDialog.ask_choice(self, error)
+        if choice is ConflictChoice.CANCEL or self.detail is None:
+            return False
+        if choice is ConflictChoice.RELOAD:
+            self._reopen()
+            return False
+        actor, worker_id = self.ctx.actor, self.detail.id
+        current = query(self.ctx, self, lambda s: get_worker(s, actor, worker_id))
+        if current is None:
+            return False
+        # The input stays as typed; only the version it is saved over moves on.
+        self.detail = current
+        self._show_error("")
+        return self.save()
 
     def _saved(self, detail: WorkerDetail) -> None:
         selected = self.timeline.selected_id if self.timeline is not None else None

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from kringloopdesk.db.models import AuditEntry
 from kringloopdesk.gui.context import AppContext
+from kringloopdesk.gui.dialogs.conflict_dialog import ConflictDialog
 from kringloopdesk.gui.dialogs.item_dialog import ItemDialog, ItemStatusDialog
 from kringloopdesk.gui.dialogs.ords_export_dialog import OrdsExportDialog, default_year
 from kringloopdesk.gui.dialogs.repair_dialog import RepairDialog
@@ -368,11 +369,12 @@ def test_a_repair_is_changed_and_deleted_from_the_history(
                 dialog.repair.repair_date, "Fixed", problem="Door een ander"),
                 dialog.repair.version)
         dialog.problem_edit.setText("Mijn tekst")
+        conflicts = answer_dialog(ConflictDialog, lambda d: d.cancel_button.click())
         qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+        assert isinstance(conflicts[-1], ConflictDialog)  # Intussen gewijzigd: Annuleren
         assert dialog.result() != 1 and dialog.saved is None
-        assert dialog.error_label.text() == (
-            "Deze reparatie is intussen door iemand anders gewijzigd. Open de reparatie "
-            "opnieuw en breng uw wijziging nog eens aan.")
+        assert dialog.error_label.text().startswith(
+            "Deze reparatie is intussen gewijzigd door beheer (")
         assert dialog.problem_edit.text() == "Mijn tekst"  # nothing typed is lost
 
     def in_item(dialog: ItemDialog) -> None:

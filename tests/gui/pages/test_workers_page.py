@@ -17,6 +17,7 @@ from kringloopdesk.db.engine import Database
 from kringloopdesk.db.models import Doelgroep, Worker
 from kringloopdesk.errors import PermissionDeniedError
 from kringloopdesk.gui.context import AppContext
+from kringloopdesk.gui.dialogs.conflict_dialog import ConflictDialog
 from kringloopdesk.gui.main_window import MainWindow
 from kringloopdesk.gui.messages import UnsavedChoice
 from kringloopdesk.gui.models.workers_model import WorkersModel
@@ -302,7 +303,7 @@ def test_a_taken_number_is_said_when_the_field_is_left(window: MainWindow, qtbot
 
 
 def test_a_failed_save_keeps_what_was_typed_and_names_who_saved_in_between(
-    window: MainWindow, qtbot, ctx: AppContext, begeleider: Actor, shop: Shop
+    window: MainWindow, qtbot, ctx: AppContext, begeleider: Actor, shop: Shop, answer_dialog
 ) -> None:
     page = open_page(window)
     page.open_worker(shop.jan)
@@ -314,7 +315,9 @@ def test_a_failed_save_keeps_what_was_typed_and_names_who_saved_in_between(
                               replace(detail.as_input(), city="Leusden"), detail.version)
     type_into(qtbot, form.city_edit, "Amersfoort")
     type_into(qtbot, form.first_name_edit, "tje")
+    conflicts = answer_dialog(ConflictDialog, lambda d: d.cancel_button.click())
     assert form.save() is False
+    assert isinstance(conflicts[-1], ConflictDialog)  # Intussen gewijzigd: Annuleren
     assert form.error_label.isVisible()
     assert "gewijzigd door marieke" in form.error_label.text()
     assert form.city_edit.text() == "Amersfoort" and form.first_name_edit.text() == "Jantje"
