@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QStackedWidget,
     QToolButton,
     QWidget,
 )
 
+from kringloopdesk.db.engine import network_share_warning
 from kringloopdesk.gui import icons
 from kringloopdesk.gui.context import SHOP, SHOP_SETTINGS, AppContext
 from kringloopdesk.gui.dialogs.change_password_dialog import ChangePasswordDialog
@@ -175,6 +177,21 @@ class MainWindow(QMainWindow):
         self.idle_watcher = IdleWatcher(timeout, self)
         self.idle_watcher.idle.connect(self.lock)
         self.idle_watcher.start()
+        self.share_warning: QMessageBox | None = None
+        self._warn_when_on_network_share()
+
+    def _warn_when_on_network_share(self) -> None:
+        """A SQLite file on a network drive is not safe for several PCs: say so at every
+        login, without blocking (the shop may be moving to PostgreSQL; docs/reliability.md)."""
+        reason = network_share_warning(self.ctx.db.engine)
+        if reason is None:
+            return
+        log.warning("Database on a network share: %s", self.ctx.db.location)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Database op een netwerkschijf"),
+                          reason, QMessageBox.StandardButton.Ok, self)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.share_warning = box
+        box.open()
 
     def _make_actions(self) -> None:
         muted = current_colors().muted_text

@@ -1,4 +1,8 @@
-"""``check``: is this database sound? Schema version, integrity and row counts."""
+"""``check``: is this database sound? Schema version, integrity, row counts and warnings.
+
+A warning (a SQLite file on a network share) does not make the database unsound: it is
+reported next to the verdict, and ``ok`` stays about the data itself.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from sqlalchemy import func, select
 
 from kringloopdesk.db import models
 from kringloopdesk.db.base import Base
-from kringloopdesk.db.engine import Database, is_sqlite
+from kringloopdesk.db.engine import Database, is_sqlite, network_share_warning
 from kringloopdesk.db.migrate import schema_state
 
 
@@ -22,6 +26,7 @@ class HealthReport:
     integrity_messages: tuple[str, ...]
     counts: dict[str, int]
     shop_name: str | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -53,4 +58,11 @@ def check_database(db: Database) -> HealthReport:
         integrity_messages=tuple(messages),
         counts=counts,
         shop_name=shop_name,
+        warnings=_warnings(db),
     )
+
+
+def _warnings(db: Database) -> tuple[str, ...]:
+    """Things the user should change although the data is sound."""
+    share = network_share_warning(db.engine)
+    return (share,) if share else ()

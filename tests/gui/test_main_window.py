@@ -46,7 +46,7 @@ def test_the_beheerder_sees_every_page(shop_db: Database, beheerder: Actor, qtbo
     settings = window.page_of(SettingsPage)
     assert settings.users_page is not None
     assert [settings.tabs.tabText(i) for i in range(settings.tabs.count())] == [
-        "Winkel", "Gebruikers", "CO₂-factoren"]
+        "Winkel", "Gebruikers", "CO₂-factoren", "Back-ups"]
 
 
 @pytest.mark.parametrize("role", ["begeleider", "invoer"])
@@ -135,3 +135,31 @@ def test_changing_my_own_password(
     assert window.ctx.actor.data_key == beheerder.data_key  # the key stays with the new one
     with shop_db.session() as session:
         assert attempt_login(session, "beheer", "een-nieuw-wachtwoord").actor is not None
+
+
+def test_a_database_on_a_network_share_is_named_at_login(
+    shop_db: Database, beheerder: Actor, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite on a share is not safe for several PCs: the user is told, and can still work."""
+    from kringloopdesk.gui import main_window
+
+    seen: list[object] = []
+
+    def on_share(engine: object) -> str:
+        seen.append(engine)
+        return "De database staat op een netwerkschijf. Gebruik PostgreSQL."
+
+    monkeypatch.setattr(main_window, "network_share_warning", on_share)
+    window = open_window(qtbot, shop_db, beheerder)
+    assert seen == [shop_db.engine]
+    box = window.share_warning
+    assert box is not None and box.isVisible()
+    assert "PostgreSQL" in box.text()
+    box.accept()
+    assert window.isEnabled()
+
+
+def test_a_local_database_gets_no_share_warning(shop_db: Database, beheerder: Actor,
+                                                qtbot) -> None:
+    window = open_window(qtbot, shop_db, beheerder)
+    assert window.share_warning is None
