@@ -12,16 +12,25 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    InternalError,
+    NoSuchModuleError,
+    OperationalError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
+from kringloopdesk.db.location import network_share_reason
 from kringloopdesk.errors import DatabaseOpenError
 from kringloopdesk.i18n import _
 from kringloopdesk.paths import default_database_path
@@ -29,7 +38,9 @@ from kringloopdesk.paths import default_database_path
 log = logging.getLogger(__name__)
 
 ENV_VAR = "KRINGLOOPDESK_DB"
-SQLITE_BUSY_TIMEOUT_MS = 10_000
+# How long one statement waits for another program's lock (SQLite's busy timeout, PostgreSQL's
+# lock_timeout inside run_unit_of_work) before the unit of work is tried again.
+SQLITE_BUSY_TIMEOUT_MS = int(os.environ.get("KRINGLOOPDESK_BUSY_TIMEOUT_MS", "5000"))
 SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_BEGIN_OPTION = "kringloopdesk_sqlite_begin"
 
@@ -110,6 +121,17 @@ def _check_sqlite_file(url: URL) -> None:
         )
 
 
+def network_share_warning(url: URL | Engine) -> str | None:
+    """Why this SQLite file must not be shared by several PCs (it is on a network share), or
+    None. For the notice at start and for ``check``; opening is not refused (docs/reliability.md,
+    "Netwerkschijf")."""
+    if isinstance(url, Engine):
+        url = url.url
+    if not is_sqlite(url) or not url.database:
+        return None
+    return network_share_reason(url.database)
+
+
 def _install_sqlite_behaviour(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -126,7 +148,9 @@ def _install_sqlite_behaviour(engine: Engine) -> None:
                 mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
                 if mode and str(mode[0]).lower() != "wal":
                     log.warning("SQLite journal mode is %s, not WAL", mode[0])
-            cursor.execute("PRAGMA synchronous = NORMAL")
+            # FULL: a commit is on the disk before "opgeslagen" is shown, also when the power
+            # goes right after (NORMAL in WAL mode may lose the last commits; docs/reliability).
+            cursor.execute("PRAGMA synchronous = FULL")
         finally:
             cursor.close()
 
@@ -144,6 +168,8 @@ def create_db_engine(url: URL, *, echo: bool = False) -> Engine:
     try:
         if is_sqlite(url):
             _check_sqlite_file(url)
+            if network_share_warning(url) is not None:
+                log.warning("SQLite database on a network share: %s", url.database)
             engine = create_engine(url, echo=echo)
             _install_sqlite_behaviour(engine)
         else:
@@ -168,19 +194,34 @@ def explain_connect_error(url: URL, exc: BaseException) -> DatabaseOpenError:
     """Turn a driver error on connecting or first use into a message the user can act on."""
     where = describe_url(url)
     message = str(getattr(exc, "orig", exc)).lower()
-    if "locked" in message or "busy" in message or "could not obtain lock" in message:
+    if ("locked" in message or "busy" in message or "could not obtain lock" in message
+            or is_busy_error(exc)):
         text_ = _(
             "De database '{where}' is in gebruik door een ander programma. "
             "Sluit dat programma en probeer het opnieuw.",
             where=where,
         )
-    elif ("disk" in message and "full" in message) or "no space left" in message:
+    elif (("disk" in message and "full" in message) or "no space left" in message
+          or "disk quota exceeded" in message):
         text_ = _("De schijf is vol. Maak ruimte vrij en probeer het opnieuw.")
+    elif "read-only" in message and not is_sqlite(url):
+        # PostgreSQL: a standby server, or default_transaction_read_only.
+        text_ = _(
+            "De databaseserver '{where}' staat alleen lezen toe; er is niets opgeslagen. "
+            "Vraag de beheerder van de server om schrijfrechten.",
+            where=where,
+        )
     elif is_sqlite(url):
         if "not a database" in message or "malformed" in message or "encrypted" in message:
             text_ = _(
                 "'{where}' is geen geldige KringloopDesk-database of is beschadigd. "
                 "Er is niets aan veranderd. Zet zo nodig een back-up terug.",
+                where=where,
+            )
+        elif "disk i/o error" in message:
+            text_ = _(
+                "De database '{where}' kon niet op de schijf lezen of schrijven (is de schijf "
+                "vol, weggehaald of beschadigd?). Er is niets half opgeslagen.",
                 where=where,
             )
         elif "readonly" in message or "read-only" in message:
@@ -266,3 +307,59 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+# ---------------------------------------------------------------------------------------------
+# Busy databases: wait, retry the unit of work, then say so
+
+# How often a unit of work that still found the database busy after SQLITE_BUSY_TIMEOUT_MS
+# (see the top of this file) is tried again: at most about 3 × 5 s under the wait cursor.
+BUSY_RETRIES = int(os.environ.get("KRINGLOOPDESK_BUSY_RETRIES", "2"))
+BUSY_RETRY_PAUSE_S = 0.2
+
+T = TypeVar("T")
+
+_BUSY_WORDS = ("database is locked", "database table is locked", "database is busy",
+               "lock timeout", "could not obtain lock", "deadlock detected",
+               "could not serialize access")
+
+
+def is_busy_error(exc: BaseException) -> bool:
+    """True when another program (or PC) held a lock: trying again later may work."""
+    original = getattr(exc, "orig", exc)
+    if getattr(original, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return True
+    message = str(original).lower()
+    return any(word in message for word in _BUSY_WORDS)
+
+
+def run_unit_of_work(db: Database, op: Callable[[Session], T], *,
+                     retries: int | None = None) -> T:
+    """Run ``op`` in one unit of work (committed when it returns) and return its result.
+
+    When the database is busy — another program holds the lock past the busy timeout — the
+    whole unit of work is rolled back and run again, up to ``retries`` more times, then the
+    user gets a clear message. Only a unit of work that did not commit is run again: ``op``
+    must not have effects outside the database. Every other driver error becomes a
+    ``DatabaseOpenError`` (disk full, read-only, server gone) with a message the user can act on.
+    """
+    retries = BUSY_RETRIES if retries is None else retries
+    attempt = 0
+    while True:
+        try:
+            with db.session() as session:
+                if not is_sqlite(db.url):
+                    # Wait as long as SQLite would, not for ever, for a row another PC locked.
+                    wait = int(SQLITE_BUSY_TIMEOUT_MS)
+                    session.execute(text(f"SET LOCAL lock_timeout = {wait}"))
+                result = op(session)
+            return result  # committed: never run again
+        except DBAPIError as exc:
+            if not is_busy_error(exc) or attempt >= retries:
+                if isinstance(exc, OperationalError | InternalError) or is_busy_error(exc):
+                    raise explain_connect_error(db.url, exc) from exc
+                raise
+            attempt += 1
+            log.info("Database busy (%s); unit of work tried again (%d/%d)",
+                     type(getattr(exc, "orig", exc)).__name__, attempt, retries)
+            time.sleep(BUSY_RETRY_PAUSE_S * attempt)

@@ -8,7 +8,9 @@
 
 ``run`` opens one unit of work (committed when the service returns, rolled back on any error),
 then: a ``UserError`` goes to the failure callback, or to a Dutch message box when there is
-none; a database that went away (locked, disk full, server down) is a ``UserError`` too;
+none; a database that went away (disk full, read-only, server down) is a ``UserError`` too,
+and one that another program keeps locked is tried again a few times first
+(``run_unit_of_work``); the open form keeps what the user typed, to save again;
 anything else is a bug: logged with its traceback and shown in the error dialog. After a
 success the views hear what changed and the status bar says so.
 
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from kringloopdesk.db.engine import explain_connect_error
+from kringloopdesk.db.engine import explain_connect_error, run_unit_of_work
 from kringloopdesk.errors import UserError
 from kringloopdesk.gui.context import AppContext
 from kringloopdesk.gui.dialogs.error_dialog import ErrorDialog
@@ -96,10 +98,9 @@ class DatabaseOp(Generic[T]):
     def _run_in_session(self) -> T:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            with self._ctx.db.session() as session:
-                return self._op(session)
-        except OperationalError as exc:
-            raise explain_connect_error(self._ctx.db.url, exc) from exc
+            # Busy (another PC or program holds the lock): waits, tries again, then a
+            # UserError; disk full or read-only: a UserError at once. Nothing half saved.
+            return run_unit_of_work(self._ctx.db, self._op)
         finally:
             QGuiApplication.restoreOverrideCursor()
 

@@ -137,9 +137,15 @@ def _csv_rows(data: bytes, kind: str) -> Iterator[list[Cell]]:
         for number, row in enumerate(reader, start=1):  # noqa: B007  (read in the handler)
             yield [_clean(cell) for cell in row]
     except csv.Error as exc:
-        raise ImportFileError([RowError(number + 1, None, _(
-            "deze rij is geen geldige CSV ({problem}); controleer de aanhalingstekens",
-            problem=str(exc)))]) from exc
+        # The csv module's own words are English; the user gets the cause in Dutch.
+        log.info("Unreadable CSV row %s: %s", number + 1, exc)
+        if "field limit" in str(exc):
+            reason = _("een cel in deze rij is te lang (meer dan {n} tekens). Staat er een "
+                       "aanhalingsteken (\") dat nergens wordt gesloten?",
+                       n=f"{csv.field_size_limit():,}".replace(",", "."))
+        else:
+            reason = _("deze rij is geen geldige CSV; controleer de aanhalingstekens (\")")
+        raise ImportFileError([RowError(number + 1, None, reason)]) from exc
 
 
 # ---------------------------------------------------------------------------------------------
