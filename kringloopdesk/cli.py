@@ -177,11 +177,41 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     check.set_defaults(handler=cmd_check)
+    _add_backup_commands(commands)
     _add_user_commands(commands)
     _add_import_commands(commands)
     _add_export_commands(commands)
     _add_certificate_commands(commands)
     return parser
+
+
+def _add_backup_commands(commands: argparse._SubParsersAction) -> None:
+    backup = commands.add_parser(
+        "backup",
+        help=_("maak een gecontroleerde back-up van de database"),
+        description=_(
+            "Maak een back-up terwijl de database in gebruik mag zijn, en controleer die meteen. "
+            "Zonder -o komt ze in de back-upmap. Zonder inloggen: wie deze opdracht kan geven, "
+            "kan het databasebestand of de server al lezen (docs/backup.md)."
+        ),
+    )
+    backup.add_argument("-o", "--output", metavar=_("BESTAND"),
+                        help=_("het bestand om te schrijven, bijvoorbeeld op een USB-stick"))
+    backup.set_defaults(handler=cmd_backup)
+    restore = commands.add_parser(
+        "restore",
+        help=_("zet een back-up terug (beheerder); maakt eerst een back-up van nu"),
+        description=_(
+            "Zet een back-up terug. Eerst ziet u wat erin zit (winkel, datum, aantallen) en "
+            "wordt de huidige database als back-up bewaard. Een beheerder logt in "
+            "(KRINGLOOPDESK_USER en KRINGLOOPDESK_PASSWORD, of gevraagd); in een database zonder "
+            "winkel is geen inloggen nodig."
+        ),
+    )
+    restore.add_argument("file", metavar=_("BESTAND"), help=_("de back-up (.sqlite of .zip)"))
+    restore.add_argument("--yes", action="store_true",
+                         help=_("niet vragen of het door moet gaan (voor scripts)"))
+    restore.set_defaults(handler=cmd_restore)
 
 
 def _add_user_commands(commands: argparse._SubParsersAction) -> None:
@@ -628,7 +658,70 @@ def cmd_check(args: argparse.Namespace) -> int:
         width = max(len(name) for name in report.counts)
         for name, count in report.counts.items():
             print(f"  {name:<{width}}  {count:>10,}".replace(",", "."))
+    for warning in report.warnings:
+        print(_("Waarschuwing: {message}", message=warning))
     return EXIT_OK if report.ok else 1
+
+
+def _print_counts(rows) -> None:
+    width = max(len(label) for label, _count in rows)
+    for label, count in rows:
+        print(f"  {label:<{width}}  {count:>10,}".replace(",", "."))
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from kringloopdesk.services.backups import MAIN_TABLES, make_backup
+
+    output = Path(args.output) if args.output else None
+    db = _open_existing(args)
+    try:
+        result = make_backup(db, destination=output)
+    finally:
+        db.dispose()
+    print(_("Back-up gemaakt en gecontroleerd: {path}", path=result.path))
+    if result.pg_dump_path is not None:
+        print(_("Ook als pg_dump-bestand: {path}", path=result.pg_dump_path))
+    _print_counts([(_(label), result.counts.get(name, 0)) for name, label in MAIN_TABLES])
+    return EXIT_OK
+
+
+def _confirm_restore() -> bool:
+    if not sys.stdin.isatty():
+        raise UserError(_("Geen invoer om te bevestigen; gebruik --yes om zonder vragen terug "
+                          "te zetten."))
+    return input(_("Terugzetten? [j/N] ")).strip().lower() in ("j", "ja", "y", "yes")
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from kringloopdesk.services import backups
+
+    path = Path(args.file)
+    info = backups.read_backup_info(path)
+    db = _open(args)
+    try:
+        backups.check_restorable(db, info)
+        needs_login = backups.database_has_shop(db)
+        print(_("Back-up: {path} ({engine})", path=path, engine=info.engine_label))
+        print(_("Winkel: {name}", name=info.shop_name or _("(nog niet ingericht)")))
+        print(_("Gemaakt: {date}", date=f"{info.created:%d-%m-%Y %H:%M}"))
+        print(_("Schemaversie: {revision}", revision=info.schema_revision))
+        _print_counts(info.main_counts())
+        print(_("Alles in de database {location} wordt vervangen door deze back-up.",
+                location=db.location))
+        actor = _login(db) if needs_login else None
+        if not args.yes and not _confirm_restore():
+            print(_("Niet teruggezet; er is niets veranderd."))
+            return 1
+        if actor is not None:
+            result = backups.restore_backup(db, actor, path)
+        else:
+            result = backups.restore_into_empty(db, path)
+    finally:
+        db.dispose()
+    print(_("Teruggezet. De database van daarvoor staat in {path}.", path=result.before.path))
+    print(_("Log in met de gebruikers en wachtwoorden van de back-up; de gevoelige gegevens "
+            "opent de sleutel van de back-up (of haar herstelsleutel)."))
+    return EXIT_OK
 
 
 def _login(db):
@@ -656,11 +749,13 @@ def _login(db):
 
 
 def _with_login(args: argparse.Namespace, work):
+    from kringloopdesk.db.engine import run_unit_of_work
+
     db = _open(args)
     try:
         actor = _login(db)
-        with db.session() as session:
-            return work(session, actor)
+        # A busy database (another PC or program writing) is waited for and tried again.
+        return run_unit_of_work(db, lambda session: work(session, actor))
     finally:
         db.dispose()
 

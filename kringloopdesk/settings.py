@@ -88,6 +88,23 @@ SETTINGS: dict[str, SettingSpec] = {
                     choices=("light", "dark")),
         SettingSpec("export_folder", str, "", "Map van de laatste export",
                     "Folder of the last export", scope="local"),
+        # Back-ups are made by this PC into a folder on this PC (or a share), so they are
+        # local: with PostgreSQL one PC (the one that stays on) is enough to make them.
+        SettingSpec("backup.folder", str, "", "Map voor automatische back-ups (leeg: de "
+                    "standaardmap)", "Folder for automatic backups (empty: the standard "
+                    "folder)", scope="local"),
+        SettingSpec("backup.on_exit", bool, True, "Back-up bij afsluiten",
+                    "Backup on exit", scope="local"),
+        SettingSpec("backup.daily", bool, True, "Dagelijkse back-up", "Daily backup",
+                    scope="local"),
+        SettingSpec("backup.keep_daily", int, 7, "Bewaar dagelijkse back-ups (dagen)",
+                    "Keep daily backups (days)", scope="local", minimum=1, maximum=365),
+        SettingSpec("backup.keep_weekly", int, 4, "Bewaar wekelijkse back-ups (weken)",
+                    "Keep weekly backups (weeks)", scope="local", minimum=0, maximum=520),
+        SettingSpec("backup.last_problem", str, "", "Laatste mislukte automatische back-up",
+                    "Last failed automatic backup", scope="local"),
+        SettingSpec("backup.keep_monthly", int, 12, "Bewaar maandelijkse back-ups (maanden)",
+                    "Keep monthly backups (months)", scope="local", minimum=0, maximum=600),
     )
 }
 

@@ -3,6 +3,9 @@
 SQLite: the online backup API (never a file copy of a live database, which can catch a
 half-written page or miss the WAL). PostgreSQL: a logical dump of every table as JSON lines in
 a zip, with the schema revision, written to a temporary name and renamed when complete.
+
+Both return the row counts of the snapshot they copied, so the caller can check the copy
+against exactly the state it was taken from (services/backups.py).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import logging
 import os
 import sqlite3
 import zipfile
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,9 +26,13 @@ from kringloopdesk.db.engine import is_sqlite
 
 log = logging.getLogger(__name__)
 
+LOGICAL_FORMAT = "kringloopdesk-logical-backup"
+LOGICAL_FORMAT_VERSION = 2
+MANIFEST = "manifest.json"
+
 
 def _json_default(value: object) -> object:
-    if isinstance(value, dt.datetime | dt.date):
+    if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
@@ -33,48 +41,146 @@ def _json_default(value: object) -> object:
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
-def backup_sqlite(engine: Engine, destination: Path) -> Path:
-    """Write a consistent copy of a live SQLite database to ``destination``."""
+def _user_tables(connection: sqlite3.Connection) -> list[str]:
+    rows = connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name"
+    )
+    return [row[0] for row in rows]
+
+
+def sqlite_counts(connection: sqlite3.Connection) -> dict[str, int]:
+    """Rows per table (alembic_version included), read in the connection's transaction."""
+    return {
+        name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+        for name in _user_tables(connection)
+    }
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        log.warning("Could not remove %s", path)
+
+
+def snapshot_sqlite(engine: Engine, destination: Path) -> dict[str, int]:
+    """Copy a live SQLite database to ``destination`` (via ``.part``, renamed when complete)
+    and return the row counts of the very snapshot that was copied.
+
+    The counts and the copy are read in one read transaction on the source connection, so a
+    write by another connection in between cannot make them disagree.
+    """
     partial = destination.with_name(destination.name + ".part")
     raw = engine.raw_connection()
     try:
         source: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
-        target = sqlite3.connect(partial)
+        source.execute("BEGIN")
+        try:
+            counts = sqlite_counts(source)
+            target = sqlite3.connect(partial)
+            try:
+                source.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
+        finally:
+            source.execute("COMMIT")
+        os.replace(partial, destination)
+    except BaseException:
+        _remove(partial)
+        raise
+    finally:
+        raw.close()
+    return counts
+
+
+def backup_sqlite(engine: Engine, destination: Path) -> Path:
+    """Write a consistent copy of a live SQLite database to ``destination``."""
+    snapshot_sqlite(engine, destination)
+    return destination
+
+
+def restore_sqlite(engine: Engine, source_file: Path) -> None:
+    """Replace the contents of the live SQLite database with those of ``source_file``, through
+    the backup API (page by page, under SQLite's locks; never a file copy over a live file).
+
+    The engine's pool is emptied first so no pooled connection keeps an old snapshot; the
+    caller makes sure nothing else in this process holds the database.
+    """
+    engine.dispose()
+    source = sqlite3.connect(f"file:{source_file}?mode=ro", uri=True)
+    try:
+        target = sqlite3.connect(engine.url.database, timeout=5)
         try:
             source.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
     finally:
-        raw.close()
-    os.replace(partial, destination)
-    return destination
+        source.close()
+    engine.dispose()
 
 
-def dump_logical(connection: Connection, destination: Path) -> Path:
-    """Every table of the database, as it is now, into a zip of JSON lines."""
+def _rows(connection: Connection, table) -> Iterator[dict]:
+    order = list(table.primary_key.columns) or list(table.columns)
+    for row in connection.execute(select(table).order_by(*order)).mappings():
+        yield dict(row)
+
+
+def dump_logical(
+    connection: Connection, destination: Path, extra: dict[str, object] | None = None
+) -> dict[str, int]:
+    """Every table of the database, as it is now, into a zip of JSON lines. ``extra`` goes
+    into the manifest (schema revision, shop name). Returns the rows written per table.
+
+    Call it in a REPEATABLE READ transaction: then every table comes from one snapshot.
+    """
     metadata = MetaData()
     metadata.reflect(connection)
     partial = destination.with_name(destination.name + ".part")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        manifest: dict[str, object] = {
-            "format": "kringloopdesk-logical-backup",
-            "format_version": 1,
-            "created_at": dt.datetime.now(dt.UTC).isoformat(),
-            "dialect": connection.dialect.name,
-            "tables": {},
-        }
-        for table in metadata.sorted_tables:
-            count = 0
-            with archive.open(f"tables/{table.name}.jsonl", "w") as handle:
-                for row in connection.execute(select(table)).mappings():
-                    line = json.dumps(dict(row), default=_json_default, ensure_ascii=False)
-                    handle.write(line.encode("utf-8") + b"\n")
-                    count += 1
-            manifest["tables"][table.name] = count  # type: ignore[index]
-        archive.writestr("manifest.json", json.dumps(manifest, indent=2))
-    os.replace(partial, destination)
-    return destination
+    counts: dict[str, int] = {}
+    try:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for table in metadata.sorted_tables:
+                count = 0
+                with archive.open(f"tables/{table.name}.jsonl", "w") as handle:
+                    for row in _rows(connection, table):
+                        line = json.dumps(row, default=_json_default, ensure_ascii=False)
+                        handle.write(line.encode("utf-8") + b"\n")
+                        count += 1
+                counts[table.name] = count
+            manifest: dict[str, object] = {
+                "format": LOGICAL_FORMAT,
+                "format_version": LOGICAL_FORMAT_VERSION,
+                "created_at": dt.datetime.now(dt.UTC).isoformat(),
+                "dialect": connection.dialect.name,
+                "table_order": [table.name for table in metadata.sorted_tables],
+                "tables": counts,
+                **(extra or {}),
+            }
+            archive.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
+        os.replace(partial, destination)
+    except BaseException:
+        _remove(partial)
+        raise
+    return counts
+
+
+def read_manifest(path: Path) -> dict:
+    """The manifest of a logical backup; ``KeyError``/``ValueError``/``BadZipFile`` when the
+    file is not one."""
+    with zipfile.ZipFile(path) as archive:
+        manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
+    if manifest.get("format") != LOGICAL_FORMAT:
+        raise ValueError("not a KringloopDesk logical backup")
+    return manifest
+
+
+def logical_rows(archive: zipfile.ZipFile, table: str) -> Iterator[dict]:
+    with archive.open(f"tables/{table}.jsonl") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
 
 
 def backup_before_upgrade(engine: Engine, folder: Path, from_revision: str) -> Path:
@@ -84,8 +190,9 @@ def backup_before_upgrade(engine: Engine, folder: Path, from_revision: str) -> P
     if is_sqlite(engine):
         path = backup_sqlite(engine, folder / f"voor-upgrade-{from_revision}-{stamp}.sqlite")
     else:
+        path = folder / f"voor-upgrade-{from_revision}-{stamp}.zip"
         with engine.connect() as connection:
             connection.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
-            path = dump_logical(connection, folder / f"voor-upgrade-{from_revision}-{stamp}.zip")
+            dump_logical(connection, path, {"schema_revision": from_revision})
     log.info("Backed up the database before upgrading from %s to %s", from_revision, path)
     return path

@@ -208,6 +208,7 @@ AUDIT_ACTIONS = CodeList(
         "delete": ("Verwijderd", "Deleted"),
         "anonymise": ("Geanonimiseerd", "Anonymised"),
         "export": ("Geëxporteerd", "Exported"),
+        "restore": ("Back-up teruggezet", "Backup restored"),
         "login": ("Ingelogd", "Logged in"),
         "login_failed": ("Inloggen mislukt", "Login failed"),
     }

@@ -1,7 +1,10 @@
 """Starting the desktop app: QApplication, translations, theme, database, first window.
 
 An empty database gets the first-run wizard, any other the login dialog; after the wizard or
-a login the main window opens. Start-up is kept lean for the first window: the wizard, the
+a login the main window opens. The controller also makes the automatic back-ups: the daily
+one after a login (and at midnight for a PC that stays on) and one when the app quits after a
+login; a failure there never stops anything, it is logged and shown after the next login.
+Start-up is kept lean for the first window: the wizard, the
 main window and their pages are imported only when they are needed, and the only query
 before the first paint is the shop's profile (name, logo, accent colour).
 """
@@ -20,6 +23,7 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
+    Qt,
     QTimer,
     QTranslator,
 )
@@ -122,6 +126,9 @@ def process_age_seconds() -> float:
     return time.time() - psutil.Process().create_time()
 
 
+DAILY_CHECK_MS = 30 * 60_000  # how often a PC that stays on looks for a new day
+
+
 class AppController(QObject):
     """Leads from the first window (wizard or login) to the main window."""
 
@@ -133,6 +140,13 @@ class AppController(QObject):
         self.main_window: QWidget | None = None
         # Called with the first window before it is shown (the start-up benchmark's hook).
         self.on_first_window: Callable[[QWidget], None] | None = None
+        self.logged_in_once = False
+        self.daily_timer = QTimer(self)
+        self.daily_timer.setInterval(DAILY_CHECK_MS)
+        self.daily_timer.timeout.connect(self.daily_backup_if_due)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.backup_on_exit)
 
     def start(self) -> QWidget:
         window = self._make_wizard() if self.shop is None else self._make_login(self.shop)
@@ -198,6 +212,70 @@ class AppController(QObject):
         window.logged_out.connect(self.show_login_again)
         window.show()
         self.main_window = window
+        self.logged_in_once = True
+        self._show_last_backup_problem(window)
+        QTimer.singleShot(0, self.daily_backup_if_due)
+        self.daily_timer.start()
+
+    # -- automatic back-ups -----------------------------------------------------------------
+
+    def _automatic_backup(self, kind: str) -> bool:
+        """Never raises: a back-up that fails must not stop the work or the closing."""
+        from PySide6.QtGui import QGuiApplication
+
+        from kringloopdesk.services.backups import automatic_backup
+        from kringloopdesk.settings import write_local
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = automatic_backup(self.ctx.db, kind)
+        except Exception as exc:
+            log.exception("Automatic back-up (%s) failed", kind)
+            problem = getattr(exc, "message", None) or str(exc)
+            try:
+                write_local("backup.last_problem", problem)
+            except Exception:
+                log.exception("Could not note the failed back-up")
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        log.info("Automatic back-up (%s): %s", kind, result.path)
+        return True
+
+    def daily_backup_if_due(self) -> None:
+        import datetime as dt
+
+        from kringloopdesk.services.backups import DAILY, should_make_daily
+
+        try:
+            due = should_make_daily(dt.datetime.now())
+        except Exception:
+            log.exception("Could not check for today's back-up")
+            return
+        if due and not self._automatic_backup(DAILY) and self.main_window is not None:
+            self._show_last_backup_problem(self.main_window)
+
+    def backup_on_exit(self) -> None:
+        """When the app quits after a login, and the setting is on."""
+        from kringloopdesk.services.backups import ON_EXIT
+        from kringloopdesk.settings import read_local
+
+        if self.logged_in_once and read_local("backup.on_exit"):
+            self._automatic_backup(ON_EXIT)
+
+    def _show_last_backup_problem(self, window: QWidget) -> None:
+        from kringloopdesk.settings import read_local, write_local
+
+        problem = str(read_local("backup.last_problem") or "")
+        if not problem or not hasattr(window, "statusBar"):
+            return
+        window.statusBar().showMessage(
+            self.tr("De laatste automatische back-up is mislukt: {problem}").format(
+                problem=problem))
+        try:
+            write_local("backup.last_problem", "")
+        except OSError:
+            log.warning("Could not clear the note of the failed back-up")
 
 
 def load_first_screen_data(ctx: AppContext) -> ShopInfo | None:

@@ -165,6 +165,14 @@ def shots(app: QApplication, ctx, recovery_key: str, folder: Path, everything: b
     users = settings.users_page
     users.select_user(users.model.user_at(users.model.rowCount() - 2).id)
     grab(window, folder / "users.png")
+    from kringloopdesk.services.backups import DAILY, MANUAL, make_backup
+
+    for kind in (DAILY, MANUAL):  # the list is not empty on a real PC either
+        make_backup(ctx.db, kind)
+    settings.show_backups()
+    settings.backups_tab.refresh()
+    settle()
+    grab(window, folder / "backups.png")
     show(AuditPage)
     grab(window, folder / "audit.png")
     privacy = show(PrivacyPage)

@@ -33,6 +33,7 @@ class Permission(StrEnum):
     EXPORT_AGGREGATES = "export_aggregates"  # BKN, Cedris, impact, ORDS
     ISSUE_CERTIFICATES = "issue_certificates"
     MANAGE_PARTNERS = "manage_partners"  # partner organisations, agreements, signatories
+    MANAGE_BACKUPS = "manage_backups"  # manual back-ups (all personal data) and restoring
 
 
 _EVERYONE = {Permission.VIEW_WORKER_NAMES, Permission.REGISTER_HOURS, Permission.REGISTER_GOODS}

@@ -135,8 +135,8 @@ def test_no_sensitive_text_on_disk_in_clear(shop_db: Database, marked: Marked,
         assert marked.control.encode() in blob, "the backup scan sees clear text"
         assert found_control, "the database scan sees clear text"
     with shop_db.engine.connect() as connection:
-        dump = dump_logical(connection, tmp_path / "dump.zip")
-    with zipfile.ZipFile(dump) as archive:
+        dump_logical(connection, tmp_path / "dump.zip")
+    with zipfile.ZipFile(tmp_path / "dump.zip") as archive:
         blob = b"\n".join(archive.read(name) for name in archive.namelist())
     _assert_clean("logical dump", blob, marked, demo_texts)
     assert marked.control.encode() in blob, "the dump scan sees clear text"

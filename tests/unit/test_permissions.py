@@ -137,6 +137,9 @@ EXPECTED: dict[str, set[str]] = {
     "hours.worker_hours": ALL,
     # Every role; an invoer gets the hours list only (tested in test_reminders.py).
     "reminders.reminders": ALL,
+    # A back-up holds every person's data; restoring replaces everything.
+    "backups.manual_backup": BEHEERDER,
+    "backups.restore_backup": BEHEERDER,
 }
 
 # Functions that take an actor but check nothing, on purpose: self-service for every

@@ -1,7 +1,9 @@
 """Instellingen, in tabs. "Winkel": the shop's profile (name, address, certificate code,
 mission, logo, accent) and the shop-wide security settings (idle lock, retention period).
 "Gebruikers" (beheerder only): see ``users_page``. "CO₂-factoren" (every role, a beheerder
-edits): see ``widgets.factor_sets_editor``.
+edits): see ``widgets.factor_sets_editor``. "Back-ups" (beheerder only): the automatic back-ups
+of this PC (local settings, saved as they change), the back-ups in the folder, a back-up to a
+chosen place and restoring one (``BackupsTab``, services/backups.py).
 
 A beheerder edits and saves the first tab (Ctrl+S) in one unit of work; other roles see it
 read-only. Leaving the page with unsaved changes asks first; a failed save keeps everything
@@ -10,17 +12,27 @@ that was typed.
 
 from __future__ import annotations
 
+import logging
+import traceback
 from dataclasses import replace
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
     QFrame,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,7 +41,10 @@ from PySide6.QtWidgets import (
 from kringloopdesk.errors import UserError, ValidationError
 from kringloopdesk.gui import icons
 from kringloopdesk.gui.context import AUDIT, SHOP, SHOP_SETTINGS, AppContext
-from kringloopdesk.gui.messages import MessageBox, UnsavedChoice
+from kringloopdesk.gui.dialogs.error_dialog import ErrorDialog
+from kringloopdesk.gui.dialogs.file_dialog import FileDialog
+from kringloopdesk.gui.dialogs.restore_dialog import RestoreDialog
+from kringloopdesk.gui.messages import MessageBox, UnsavedChoice, show_status
 from kringloopdesk.gui.operations import DatabaseOp, query
 from kringloopdesk.gui.pages.users_page import UsersPage
 from kringloopdesk.gui.theme import current_colors
@@ -38,10 +53,14 @@ from kringloopdesk.gui.widgets.factor_sets_editor import FactorSetsEditor
 from kringloopdesk.gui.widgets.form import ValidatedForm
 from kringloopdesk.gui.widgets.logo_picker import LogoPicker
 from kringloopdesk.gui.widgets.page import PAGE_MARGIN, Page
+from kringloopdesk.paths import backup_dir
+from kringloopdesk.services import backups
 from kringloopdesk.services.permissions import Permission
 from kringloopdesk.services.settings import get_setting, set_setting
 from kringloopdesk.services.setup import ShopInfo, get_shop, update_shop, validate_shop
-from kringloopdesk.settings import SETTINGS
+from kringloopdesk.settings import SETTINGS, read_local, write_local
+
+log = logging.getLogger(__name__)
 
 FORM_MAX_WIDTH = 760
 LABEL_WIDTH = 150
@@ -204,6 +223,15 @@ class SettingsPage(Page):
         self.factor_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.factor_scroll.setWidget(self.factor_editor)
         self.tabs.addTab(self.factor_scroll, icons.icon("flag", muted), self.tr("CO₂-factoren"))
+        self.backups_tab: BackupsTab | None = None
+        if ctx.may(Permission.MANAGE_BACKUPS):
+            self.backups_tab = BackupsTab(ctx)
+            self.backups_tab.restored.connect(self._restored)
+            self.backups_scroll = QScrollArea()
+            self.backups_scroll.setWidgetResizable(True)
+            self.backups_scroll.setFrameShape(QFrame.Shape.NoFrame)
+            self.backups_scroll.setWidget(self.backups_tab)
+            self.tabs.addTab(self.backups_scroll, icons.icon("save", muted), self.tr("Back-ups"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.set_content(header, self.tabs, scroll=False)
 
@@ -225,6 +253,24 @@ class SettingsPage(Page):
     def show_factors(self) -> None:
         self.tabs.setCurrentWidget(self.factor_scroll)
 
+    def _restored(self, result: backups.RestoreResult) -> None:
+        """Users and keys may differ now: say where the old database went, then back to the
+        login (through the main window's Afmelden)."""
+        RestoreDialog.show_done(self, self.tr(
+            "De back-up van {date} is teruggezet. De database van daarvoor is bewaard als "
+            "{path}. Log opnieuw in, met de gebruikers en wachtwoorden van de back-up."
+        ).format(date=f"{result.info.created:%d-%m-%Y %H:%M}", path=result.before.path))
+        if self.saved is not None:
+            self.revert()  # edits made before the restore are of the old database
+        window = self.window()
+        log_out = getattr(window, "log_out", None)
+        if callable(log_out):
+            log_out()
+
+    def show_backups(self) -> None:
+        if self.backups_tab is not None:
+            self.tabs.setCurrentWidget(self.backups_scroll)
+
     def _tab_changed(self, index: int) -> None:
         on_shop = self.tabs.widget(index) is self.shop_scroll
         if on_shop:
@@ -236,6 +282,11 @@ class SettingsPage(Page):
                 self.tr("Hoeveel CO₂ hergebruik per productgroep vermijdt, in versies")
             )
             self.factor_editor.refresh()
+        elif self.backups_tab is not None and self.tabs.widget(index) is self.backups_scroll:
+            self.subtitle.setText(
+                self.tr("Kopieën van de database: automatisch, op een USB-stick, terugzetten")
+            )
+            self.backups_tab.refresh()
         else:
             self.subtitle.setText(self.tr("Wie met KringloopDesk werkt, en wat ieder mag"))
         for widget in (self.blocked_label, self.save_button):
@@ -442,6 +493,213 @@ class SettingsPage(Page):
             self.revert()
             return True
         return False
+
+
+class BackupsTab(QWidget):
+    """The automatic back-ups of this PC, the back-ups in the folder, "Nu een back-up
+    maken…" and "Terugzetten…". ``restored`` carries the result after a restore: the main
+    window then goes back to the login (users and keys may differ now)."""
+
+    restored = Signal(object)  # services.backups.RestoreResult
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setMaximumWidth(FORM_MAX_WIDTH + 2 * PAGE_MARGIN)
+        self.on_exit_box = QCheckBox(self.tr("Een back-up maken bij het afsluiten"))
+        self.daily_box = QCheckBox(self.tr("Elke dag een back-up maken (bij de eerste keer "
+                                           "inloggen, of om middernacht)"))
+        self.keep_spins = {
+            "backup.keep_daily": _spin_box("backup.keep_daily", self.tr(" dagen")),
+            "backup.keep_weekly": _spin_box("backup.keep_weekly", self.tr(" weken")),
+            "backup.keep_monthly": _spin_box("backup.keep_monthly", self.tr(" maanden")),
+        }
+        self.folder_edit = QLineEdit()
+        self.folder_edit.setPlaceholderText(str(backup_dir()))
+        self.folder_button = QPushButton(self.tr("Kiezen…"))
+        self.folder_button.clicked.connect(self._choose_folder)
+        folder_row = QWidget()
+        folder_layout = QHBoxLayout(folder_row)
+        folder_layout.setContentsMargins(0, 0, 0, 0)
+        folder_layout.addWidget(self.folder_edit, 1)
+        folder_layout.addWidget(self.folder_button)
+
+        self.auto_form = ValidatedForm(lambda: {}, label_width=LABEL_WIDTH)
+        self.auto_form.add_field("on_exit", self.tr("Afsluiten"), self.on_exit_box)
+        self.auto_form.add_field("daily", self.tr("Dagelijks"), self.daily_box)
+        self.auto_form.add_field(
+            "keep_daily", self.tr("Bewaar per dag"), self.keep_spins["backup.keep_daily"],
+            hint=self.tr("Van elke dag, week en maand blijft de nieuwste automatische back-up; "
+                         "handmatige back-ups worden nooit weggegooid."))
+        self.auto_form.add_field("keep_weekly", self.tr("Bewaar per week"),
+                                 self.keep_spins["backup.keep_weekly"])
+        self.auto_form.add_field("keep_monthly", self.tr("Bewaar per maand"),
+                                 self.keep_spins["backup.keep_monthly"])
+        self.auto_form.add_field(
+            "folder", self.tr("Map"), folder_row,
+            hint=self.tr("Op deze pc; leeg is de standaardmap. Een map op een andere schijf "
+                         "beschermt ook tegen een kapotte schijf."))
+
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Datum"), self.tr("Soort"), self.tr("Grootte")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column_index in (1, 2):  # the theme writes headers in capitals: room for them
+            header.setSectionResizeMode(column_index, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(column_index, 150)
+        self.table.setMinimumHeight(180)
+        self.empty_label = QLabel(self.tr("Er staan nog geen back-ups in deze map."))
+        self.empty_label.setObjectName("FormNote")
+
+        self.backup_button = QPushButton(self.tr("Nu een back-up maken…"))
+        self.backup_button.setObjectName("PrimaryButton")
+        self.backup_button.setIcon(icons.icon("save", "#ffffff"))
+        self.backup_button.clicked.connect(self.make_backup)
+        self.restore_button = QPushButton(self.tr("Terugzetten…"))
+        self.restore_button.setObjectName("DangerButton")
+        self.restore_button.clicked.connect(self.restore)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(PAGE_MARGIN, 20, PAGE_MARGIN, 24)
+        column.setSpacing(12)
+        column.addWidget(_section_title(self.tr("Automatische back-ups op deze pc")))
+        column.addWidget(_card(self.auto_form))
+        column.addWidget(_section_title(self.tr("Back-ups in de map")))
+        column.addLayout(buttons)  # above the list: visible without scrolling
+        list_card = QWidget()
+        list_layout = QVBoxLayout(list_card)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.table)
+        list_layout.addWidget(self.empty_label)
+        column.addWidget(_card(list_card))
+        note = QLabel(self.tr(
+            "Een back-up bevat alle gegevens van de winkel; de gevoelige teksten alleen "
+            "versleuteld. Na terugzetten zijn de wachtwoorden en de herstelsleutel van toen "
+            "nodig. Bewaar een USB-stick met back-ups achter slot."))
+        note.setObjectName("FormNote")
+        note.setWordWrap(True)
+        column.addWidget(note)
+        column.addStretch(1)
+        self._load_settings()
+        self.on_exit_box.toggled.connect(lambda on: self._store("backup.on_exit", on))
+        self.daily_box.toggled.connect(lambda on: self._store("backup.daily", on))
+        for key, spin in self.keep_spins.items():
+            spin.valueChanged.connect(lambda value, key=key: self._store(key, value))
+        self.folder_edit.editingFinished.connect(self._folder_typed)
+
+    # -- settings (local, saved as they change) ------------------------------------------
+
+    def _load_settings(self) -> None:
+        self.on_exit_box.setChecked(bool(read_local("backup.on_exit")))
+        self.daily_box.setChecked(bool(read_local("backup.daily")))
+        for key, spin in self.keep_spins.items():
+            spin.setValue(int(read_local(key)))
+        self.folder_edit.setText(str(read_local("backup.folder") or ""))
+
+    def _store(self, key: str, value: object) -> None:
+        try:
+            write_local(key, value)
+        except (OSError, ValueError) as exc:
+            log.warning("Could not save the setting %s: %s", key, exc)
+            MessageBox.show_user_error(self, UserError(
+                self.tr("De instelling kon niet worden bewaard: {problem}").format(problem=exc)))
+            return
+        show_status(self, self.tr("Instelling bewaard"))
+        if key == "backup.folder":
+            self.refresh()
+
+    def _folder_typed(self) -> None:
+        text = self.folder_edit.text().strip()
+        if text != str(read_local("backup.folder") or ""):
+            self._store("backup.folder", text)
+
+    @classmethod
+    def ask_folder(cls, parent: QWidget, start: str) -> str | None:
+        """The folder the user chose, or None. Tests replace this."""
+        chosen = QFileDialog.getExistingDirectory(parent, parent.tr("Map voor back-ups"), start)
+        return chosen or None
+
+    def _choose_folder(self) -> None:
+        chosen = type(self).ask_folder(self, str(backups.backup_folder()))
+        if chosen:
+            self.folder_edit.setText(chosen)
+            self._store("backup.folder", chosen)
+
+    # -- the list ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        found = backups.list_backups()
+        self.table.setRowCount(len(found))
+        for row, backup in enumerate(found):
+            date = QTableWidgetItem(f"{backup.created:%d-%m-%Y %H:%M}")
+            date.setToolTip(str(backup.path))
+            date.setData(Qt.ItemDataRole.UserRole, str(backup.path))
+            size = QTableWidgetItem(_size_text(backup.size))
+            size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, 0, date)
+            self.table.setItem(row, 1, QTableWidgetItem(backup.kind_label))
+            self.table.setItem(row, 2, size)
+        self.table.setVisible(bool(found))
+        self.empty_label.setVisible(not found)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def make_backup(self) -> None:
+        path = FileDialog.save_file(
+            self, self.tr("Back-up maken"), backups.suggested_name(self.ctx.db),
+            self.tr("KringloopDesk-back-up (*.sqlite *.zip)"))
+        if path is None:
+            return
+        result = self._run(lambda: backups.manual_backup(self.ctx.db, self.ctx.actor, path))
+        if result is not None:
+            show_status(self, self.tr("Back-up gemaakt en gecontroleerd: {path}").format(
+                path=result.path))
+            self.refresh()
+
+    @classmethod
+    def ask_backup_file(cls, parent: QWidget) -> Path | None:
+        """The back-up to restore, or None. Tests replace this."""
+        return FileDialog.open_file(parent, parent.tr("Back-up kiezen"),
+                                    parent.tr("KringloopDesk-back-up (*.sqlite *.zip)"))
+
+    def restore(self) -> None:
+        path = type(self).ask_backup_file(self)
+        if path is None:
+            return
+        info = self._run(lambda: backups.read_backup_info(path))
+        if info is None:
+            return
+        dialog = RestoreDialog(self.ctx, info, self)
+        if dialog.ask() and dialog.result_value is not None:
+            self.restored.emit(dialog.result_value)
+
+    def _run(self, work):
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return work()
+        except UserError as error:
+            log.info("Back-up action refused: %s", error.message)
+            MessageBox.show_user_error(self, error)
+        except Exception:
+            log.exception("Back-up action failed")
+            ErrorDialog.show_error(self, traceback.format_exc())
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        return None
+
+
+def _size_text(size: int) -> str:
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1000))} kB"
 
 
 def _spin_box(key: str, suffix: str) -> QSpinBox:
