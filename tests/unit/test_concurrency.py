@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -20,10 +19,10 @@ from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from kringloopdesk.db.engine import Database, resolve_url
+from kringloopdesk.db.engine import Database
 from kringloopdesk.db.migrate import open_database
 from kringloopdesk.db.models import (
     Agreement,
@@ -50,7 +49,7 @@ from kringloopdesk.services import (
 from kringloopdesk.services.auth import Actor, attempt_login
 from kringloopdesk.services.setup import ShopInfo, initialise_shop
 from kringloopdesk.services.users import create_user
-from tests.conftest import postgres_server
+from tests.conftest import throwaway_database
 
 DAY = dt.date(2025, 3, 3)
 ANNA, BART = ("anna", "anna-wachtwoord-1"), ("bart", "bart-wachtwoord-1")
@@ -76,23 +75,6 @@ class Office:
     ids: dict[str, int]
 
 
-def _database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    server = postgres_server()
-    if server is None:
-        yield resolve_url(str(tmp_path_factory.mktemp("office") / "winkel.sqlite"))
-        return
-    name = f"kld_office_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield server.set(database=name)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 def _login(db: Database, user: tuple[str, str]) -> Actor:
     with db.session() as session:
         return attempt_login(session, *user).actor_or_raise()
@@ -111,7 +93,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
 
 
 def _office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
-    for url in _database(tmp_path_factory):
+    with throwaway_database(tmp_path_factory.mktemp("office"), "office") as url:
         a = open_database(url)
         with a.session() as session:
             initialise_shop(session, ShopInfo(name="Kringloop Samen", certificate_prefix="SAM"),

@@ -11,18 +11,16 @@ from __future__ import annotations
 import json
 import random
 import shutil
-import uuid
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 
-from kringloopdesk.db.engine import resolve_url
 from kringloopdesk.db.models import GoodsFlow, ProductGroup
-from tests.conftest import postgres_server
+from tests.conftest import throwaway_database
 from tests.crash_worker import (
     DAY,
     IMPORT_NOTE,
@@ -43,24 +41,11 @@ def killing_ground(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[U
     """One prepared shop for the whole module (an empty database, a worker, the import file):
     the kills in this module build on each other's leftovers, as a real shop would."""
     folder = tmp_path_factory.mktemp("kill")
-    server = postgres_server()
-    if server is None:
-        url = resolve_url(str(folder / "kill.sqlite"))
-        prepare(url, folder, rows=IMPORT_ROWS)
-        yield url, folder
-        return
-    name = f"kld_kill_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
     try:
-        url = server.set(database=name)
-        prepare(url, folder, rows=IMPORT_ROWS)
-        yield url, folder
+        with throwaway_database(folder, "kill") as url:
+            prepare(url, folder, rows=IMPORT_ROWS)
+            yield url, folder
     finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
         shutil.rmtree(folder, ignore_errors=True)
 
 
