@@ -1,40 +1,36 @@
-"""How fast the BKN + Cedris figures of one year are on the large demo, against the same
-aggregates as plain ``sqlite3`` GROUP BY queries in the same run; plus the exactness check of
-the kg and hours totals over all flows.
+"""Scenario 5: the BKN Monitor and Cedris exports of one year, against plain SQL GROUP BY.
 
-    python benchmarks/exports.py             # reuses benchmarks/.cache/large_demo.sqlite
-    python benchmarks/exports.py --rebuild   # make the large demo shop again
-    python benchmarks/exports.py --year 2022
+    python benchmarks/run.py --only exports [--scale tiny]
+    python benchmarks/exports.py [--scale tiny]          # the same, with this scenario only
 
-Ours: ``bkn_figures`` + ``cedris_figures`` (SQLAlchemy session). Plain: the same aggregates
-(intake and outflow per product group and bestemming, factors, people and hours per BKN group
-and per Cedris regeling, safety tests, placements started and ended, certificates) written as
-plain SQL on a ``sqlite3`` connection. Best of 5 runs each after a warm-up; ratio ours/plain.
-The exactness check sums all 1,000,000 flows (and every hour entry) in Python from the raw
-integers and compares with the export's totals for the full range of the data.
+On the demo shop (1,000,000 flows and 700,000 hour entries at the large scale), for the last
+full year of its data:
+
+- *ours*: what the Exporteren page does for each of the two: ``services.exports.build_export``
+  (``bkn_figures`` / ``cedris_figures`` through SQLAlchemy, the shop profile, the default CO2
+  factor set and the audit entry) and ``write_export`` to CSV, in one unit of work with its
+  commit;
+- *baseline*: the same aggregates (intake and outflow per product group and bestemming,
+  factors, people and hours per BKN group and per Cedris regeling, safety tests, placements
+  started and ended, certificates) as plain SQL GROUP BY queries on a ``sqlite3`` connection,
+  their rows written to a CSV file too.
+
+Best of 5 after a warm-up, each side. The run also checks that the export is exact: the kg
+and hours totals over the whole range of the data equal the sums of the raw integers.
 """
 
 from __future__ import annotations
 
-import argparse
+import csv
 import datetime as dt
 import sqlite3
 import sys
-import time
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.flows_list import DB_FILE, build
-from kringloopdesk.db.engine import resolve_url
-from kringloopdesk.db.migrate import open_database
-from kringloopdesk.services.figures import (
-    Period,
-    bkn_figures,
-    cedris_figures,
-    local_day_start_utc,
-)
+from benchmarks.common import Bench, Result, best_of
 
 PLAIN = {
     "flows": "SELECT direction, channel, product_group_id, SUM(weight_g) FROM goods_flows "
@@ -83,85 +79,96 @@ PLAIN = {
 }
 
 
-def best(work, runs: int = 5) -> float:
-    work()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return min(times)
+def last_full_year(connection: sqlite3.Connection) -> int:
+    last = connection.execute("SELECT MAX(flow_date) FROM goods_flows").fetchone()[0]
+    return dt.date.fromisoformat(last).year - 1
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rebuild", action="store_true", help="make the demo shop again")
-    parser.add_argument("--year", type=int, help="the year (default: the last full year)")
-    args = parser.parse_args()
-    if args.rebuild or not DB_FILE.exists():
-        build(DB_FILE)
-    raw = sqlite3.connect(DB_FILE)
-    last_flow = dt.date.fromisoformat(raw.execute("SELECT MAX(flow_date) FROM goods_flows")
-                                      .fetchone()[0])
-    year = args.year or last_flow.year - 1
-    period = Period.year(year)
-    n_flows = raw.execute("SELECT COUNT(*) FROM goods_flows").fetchone()[0]
-    print(f"{DB_FILE.name}: {n_flows:,} flows; year {year}")
-
-    def fmt_utc(day: dt.date) -> str:
-        return local_day_start_utc(day).strftime("%Y-%m-%d %H:%M:%S.%f")
-
-    params = {"a": period.start.isoformat(), "b": period.end.isoformat(),
-              "ua": fmt_utc(period.start), "ub": fmt_utc(period.end + dt.timedelta(days=1))}
-
-    def plain() -> None:
-        for sql in PLAIN.values():
+def plain_export(connection: sqlite3.Connection, params: dict[str, str], target: Path) -> None:
+    """Every aggregate as plain SQL, the rows written to one CSV file."""
+    with target.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        for name, sql in PLAIN.items():
             names = {k: v for k, v in params.items() if f":{k}" in sql}
-            raw.execute(sql, names).fetchall()
+            for row in connection.execute(sql, names):
+                writer.writerow((name, *row))
 
-    db = open_database(resolve_url(str(DB_FILE)))
+
+def our_export(db, actor, period, folder: Path) -> None:
+    from kringloopdesk.services.exports import build_export, write_export
+
+    with db.session() as session:
+        for kind in ("bkn", "cedris"):
+            data = build_export(session, actor, kind, period)
+            write_export(data, "csv", folder / f"{kind}.csv")
+
+
+def exactness(db, connection: sqlite3.Connection) -> str:
+    """The export's kg and hours over all the data against Python sums of the raw integers."""
+    from kringloopdesk.services.figures import Period, bkn_figures
+
+    first, last = connection.execute(
+        "SELECT MIN(flow_date), MAX(flow_date) FROM goods_flows").fetchone()
+    everything = Period(dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+    grams = {"in": 0, "uit": 0}
+    for direction, weight in connection.execute("SELECT direction, weight_g FROM goods_flows"):
+        grams[direction] += weight
+    hundredths = sum(h for (h,) in connection.execute(
+        "SELECT hours_x100 FROM hour_entries WHERE entry_date BETWEEN ? AND ?",
+        (everything.start.isoformat(), everything.end.isoformat())))
+    with db.read_session() as session:
+        figures = {(f.indicator, f.categorie): f.waarde for f in bkn_figures(session, everything)}
+    checks = {
+        "kg in": (figures["ingezameld_kg", "totaal"], Decimal(grams["in"]).scaleb(-3)),
+        "kg uit": (figures["afgevoerd_kg", "totaal"], Decimal(grams["uit"]).scaleb(-3)),
+        "uren": (figures["uren", "totaal"], Decimal(hundredths).scaleb(-2)),
+    }
+    wrong = [name for name, (got, expected) in checks.items() if got != expected]
+    if wrong:
+        raise AssertionError(f"export totals differ from the raw sums: {', '.join(wrong)}")
+    return f"totals over {first}..{last} exact (kg in, kg uit, uren)"
+
+
+def run(bench: Bench) -> list[Result]:
+    from kringloopdesk.services.figures import Period, local_day_start_utc
+
+    # build_export writes an audit entry: work on a copy.
+    copy = Bench(bench.scale, bench.writable_copy("exports.sqlite"), bench.work_dir)
+    connection = sqlite3.connect(copy.db_path)
+    db = copy.open()
     try:
-        def ours() -> None:
-            with db.read_session() as session:
-                bkn_figures(session, period)
-                cedris_figures(session, period)
+        actor = copy.login(db)
+        year = last_full_year(connection)
+        period = Period.year(year)
 
-        t_ours, t_plain = best(ours), best(plain)
-        print(f"bkn + cedris figures: {t_ours * 1000:.1f} ms")
-        print(f"plain sqlite3 GROUP BY: {t_plain * 1000:.1f} ms")
-        print(f"ratio ours / plain: {t_ours / t_plain:.2f}x (aim: 1.5x or less)")
+        def utc(day: dt.date) -> str:
+            return local_day_start_utc(day).strftime("%Y-%m-%d %H:%M:%S.%f")
 
-        # Exactness over every flow and hour entry of the shop.
-        first = raw.execute("SELECT MIN(flow_date) FROM goods_flows").fetchone()[0]
-        everything = Period(dt.date.fromisoformat(first), last_flow)
-        grams = {"in": 0, "uit": 0}
-        for direction, weight in raw.execute("SELECT direction, weight_g FROM goods_flows "
-                                             "WHERE flow_date BETWEEN ? AND ?",
-                                             (everything.start.isoformat(),
-                                              everything.end.isoformat())):
-            grams[direction] += weight
-        hundredths = sum(h for (h,) in raw.execute(
-            "SELECT hours_x100 FROM hour_entries WHERE entry_date BETWEEN ? AND ?",
-            (everything.start.isoformat(), everything.end.isoformat())))
-        with db.read_session() as session:
-            figures = {(f.indicator, f.categorie): f.waarde
-                       for f in bkn_figures(session, everything)}
-        checks = {
-            "ingezameld_kg": (figures["ingezameld_kg", "totaal"], Decimal(grams["in"]).scaleb(-3)),
-            "afgevoerd_kg": (figures["afgevoerd_kg", "totaal"], Decimal(grams["uit"]).scaleb(-3)),
-            "uren": (figures["uren", "totaal"], Decimal(hundredths).scaleb(-2)),
-        }
-        ok = True
-        for name, (got, expected) in checks.items():
-            same = got == expected
-            ok &= same
-            print(f"exact {name} over {everything.start}..{everything.end}: export {got} / "
-                  f"python sum {expected}: {'OK' if same else 'MISMATCH'}")
+        params = {"a": period.start.isoformat(), "b": period.end.isoformat(),
+                  "ua": utc(period.start), "ub": utc(period.end + dt.timedelta(days=1))}
+        n_flows = connection.execute(
+            "SELECT COUNT(*) FROM goods_flows WHERE flow_date BETWEEN ? AND ?",
+            (params["a"], params["b"])).fetchone()[0]
+        runs = bench.runs(5)
+        t_ours = best_of(lambda: our_export(db, actor, period, bench.work_dir), runs)
+        t_plain = best_of(lambda: plain_export(connection, params, bench.work_dir / "plain.csv"),
+                          runs)
+        exact = exactness(db, connection)
     finally:
         db.dispose()
-        raw.close()
-    return 0 if ok else 1
+        connection.close()
+    return [Result(
+        f"BKN + Cedris export of {year} ({n_flows:,} flows)", t_ours, t_plain, 1.5,
+        baseline_name="the same aggregates as plain sqlite3 GROUP BY queries, written to CSV",
+        note=exact,
+    )]
+
+
+def main(argv: list[str]) -> int:
+    from benchmarks.run import main as run_main
+
+    return run_main(["--only", "exports", *argv])
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main(sys.argv[1:]))

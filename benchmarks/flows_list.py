@@ -1,24 +1,44 @@
-"""How fast the Stromen list is on the large demo (1,000,000 goods flows), against Qt's own
+"""Scenario 2: the Stromen list on the large demo (1,000,000 goods flows), against Qt's own
 ``QSqlQueryModel`` over the same SQL.
 
-    python benchmarks/flows_list.py             # builds (once) and reuses the cached shop
-    python benchmarks/flows_list.py --rebuild   # make the large demo shop again
+    python benchmarks/run.py --only flows_list [--scale tiny]
+    python benchmarks/flows_list.py [--scale tiny] [--rebuild]      # this scenario alone
 
-The large demo shop (``services.demo.generate_demo(scale="large")``, ten years of a big shop)
-is written once to ``benchmarks/.cache/large_demo.sqlite`` (git-ignored) and reused.
+Ours is ``FlowsModel`` (a ``WindowedTableModel``) exactly as the page uses it, over
+``services.flows.list_flows`` / ``count_flows``, each call in a read session of its own (as
+``gui.operations.query`` opens them). The baseline is a ``QSqlQueryModel`` (QSQLITE driver,
+its own connection to the same file) given the SQL our service sends for the same filter and
+sort without the window (SQLAlchemy's statement, literal values); it sorts and filters by a
+new query, as that model has no sort of its own.
 
-Each scenario goes through our model exactly as the page does (``FlowsModel`` over
-``services.flows.count_flows`` / ``list_flows``: a count, then the first window of 200 rows),
-and through a ``QSqlQueryModel`` (QSQLITE driver) given the SQL that our service sends for
-the same filter and sort without the window (SQLAlchemy's statement, literal values), which
-fetches lazily too (256 rows at a time) and asks for the row count the way a view would
-(``rowCount`` after ``fetchMore`` until a screenful is there). Qt's model does not know the
-total count; ours shows it in the count label, so ours also pays a ``count(*)``.
+Each figure runs until the view could paint the first screenful: the model knows at least
+``SCREEN_ROWS`` rows (or all) and ``data()`` of those rows is read, 7 columns (ours formats
+Dutch dates and kg; Qt's hands over the raw values). The two sides do not do the same work
+to get there:
 
-Prints seconds per scenario and the ratio ours / QSqlQueryModel (less than 1: ours is
-faster), and the growth of the resident memory (RSS, highest sample after each step) over
-each part.
-Single runs after one warm-up of each, so expect some noise.
+- ``QSqlQueryModel`` runs the query and steps through the first 256 rows, in C++; it never
+  counts, so it cannot say "1.234 van 1.000.000", and its scroll bar grows as it fetches.
+- Ours reads the first window of 200 rows (one SQL query and 200 Python tuples) and counts
+  on the next turn of the event loop, after the first paint (``finish_count``): that count
+  is not in the open/sort/filter figures, but in the "count label" row. A new sort does not
+  count again (the same rows). Once counted the view has every row: windows are read when
+  shown, those in the back half by the reverse sort, so "jump to the last row" is the count
+  plus one window, where ``QSqlQueryModel`` has to fetch every row first. A note-text
+  search counts first (a plain scan of the table) and asks for rows only if there are any:
+  a search that finds few or none would otherwise walk the date index and look up every row.
+
+The floor, why open/sort/filter stay above 1.2x (measured on the large demo, 2 cores):
+Qt's whole figure is about 0.9 ms. Ours is about 0.45 ms for the window (SQLite's part of
+it 0.2 ms; SQLAlchemy's statement cache, session and result rows the rest) plus about
+1.2-1.4 ms for the 280 ``data()`` calls of the screen. A Python model whose ``data()`` only
+returns a constant already costs 0.72 ms for those 280 calls (a C++ model 0.24 ms): each
+``index()`` and ``data()`` crosses from C++ into Python. So a Python model cannot come
+within 1.2x of a C++ model that does the same SQL; ours is at about 2-3x, within about
+0.5 ms of that floor (the rest is formatting Dutch dates and kg).
+
+Best of 15 (of 3 for the slow ones: the jump, the note text, the product group, and of 5
+for scrolling) after one warm-up of each; scenarios with ``goal=None`` are reported for
+information.
 """
 
 from __future__ import annotations
@@ -26,86 +46,51 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
-import os
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import psutil
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtSql import QSqlDatabase, QSqlQueryModel
-from PySide6.QtWidgets import QApplication
-from sqlalchemy import select
-from sqlalchemy.dialects import sqlite
+from benchmarks.common import Bench, Result, ensure_demo, megabytes, timed
 
-from kringloopdesk.db.engine import Database, resolve_url
-from kringloopdesk.db.migrate import open_database
-from kringloopdesk.db.models import GoodsFlow, ProductGroup
-from kringloopdesk.services import flows
-from kringloopdesk.services.auth import Actor, attempt_login
-from kringloopdesk.services.demo import generate_demo
-from kringloopdesk.services.setup import ShopInfo, initialise_shop
-
-CACHE = Path(__file__).resolve().parent / ".cache"
-DB_FILE = CACHE / "large_demo.sqlite"
-USERNAME = "beheer"
-PASSWORD = "benchmark-123"
 SCREEN_ROWS = 40  # rows a view shows at once
+COLUMNS = 7  # the Stromen list's columns; the baseline's first 7 are read as well
+QT_NAME = "QSqlQueryModel (QSQLITE), the same SQL"
+OPEN_GOAL = 1.2  # issue #9: open, sort, filter at most 1.2 x QSqlQueryModel
+JUMP_GOAL = 0.1  # issue #9: jump to the last row at most 0.1 x QSqlQueryModel
+# Figures of a few ms on a shared machine: the best of many runs is the honest one.
+FAST_RUNS = 15
+SLOW = ("filter note text 'zolder'", "sort by product group")
 
 
-def build(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    db = open_database(resolve_url(str(path)))
-    try:
-        with db.session() as session:
-            initialise_shop(session, ShopInfo(name="Kringloop Benchmark",
-                                              certificate_prefix="KB", city="Utrecht"),
-                            username=USERNAME, full_name="Bea Beheer", password=PASSWORD)
-        actor = login(db)
-        started = time.perf_counter()
-        with db.session() as session:
-            generate_demo(session, actor, scale="large")
-        print(f"large demo written in {time.perf_counter() - started:.0f} s: {path}")
-    finally:
-        db.dispose()
-
-
-def login(db: Database) -> Actor:
-    with db.session() as session:
-        return attempt_login(session, USERNAME, PASSWORD).actor_or_raise()
-
-
-def timed(work: Callable[[], object]) -> float:
-    started = time.perf_counter()
+def best(work: Callable[[], object], prepare: Callable[[], object] = lambda: None,
+         runs: int = 5) -> float:
+    """The fastest ``work`` of ``runs`` after a warm-up, each after an untimed ``prepare``."""
+    prepare()
     work()
-    return time.perf_counter() - started
+    found = []
+    for _ in range(runs):
+        prepare()
+        found.append(timed(work))
+    return min(found)
 
 
-class RssPeak:
-    """The highest resident memory seen since ``start`` (sampled after each step), minus
-    what it was at the start: the growth a model costs."""
-
-    def __init__(self) -> None:
-        self.process = psutil.Process()
-        gc.collect()
-        self.start = self.highest = self.process.memory_info().rss
-
-    def sample(self) -> None:
-        self.highest = max(self.highest, self.process.memory_info().rss)
-
-    @property
-    def growth(self) -> int:
-        return self.highest - self.start
+def read_screen(model, first: int) -> None:
+    """``data()`` of one screenful from row ``first``, as a view paints it (display text)."""
+    last = min(first + SCREEN_ROWS, model.rowCount())
+    for row in range(max(first, 0), last):
+        for column in range(COLUMNS):
+            model.index(row, column).data()
 
 
-def sql_of(flt: flows.FlowFilter, sort: flows.FlowSort) -> str:
+def sql_of(flt, sort) -> str:
     """The statement our service runs for one window, without the window, as plain SQL."""
+    from sqlalchemy.dialects import sqlite
+
+    from kringloopdesk.services import flows
+
     query = flows._row_query()
     where = flows._conditions(flt)
     if where:
@@ -115,25 +100,44 @@ def sql_of(flt: flows.FlowFilter, sort: flows.FlowSort) -> str:
                              compile_kwargs={"literal_binds": True}))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rebuild", action="store_true", help="make the demo shop again")
-    args = parser.parse_args()
-    if args.rebuild or not DB_FILE.exists():
-        build(DB_FILE)
+class Rss:
+    """Resident memory growth from ``start`` to the highest ``sample``."""
+
+    def __init__(self) -> None:
+        import psutil
+
+        self.process = psutil.Process()
+        gc.collect()
+        self.start = self.highest = self.process.memory_info().rss
+
+    def sample(self) -> None:
+        self.highest = max(self.highest, self.process.memory_info().rss)
+
+    @property
+    def growth(self) -> float:
+        return megabytes(self.highest - self.start)
+
+
+def run(bench: Bench) -> list[Result]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtSql import QSqlDatabase, QSqlQueryModel
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import func, select
+
+    from kringloopdesk.db.models import GoodsFlow, ProductGroup
+    from kringloopdesk.gui.models.flows_model import FlowQuery, FlowsModel
+    from kringloopdesk.services import flows
+    from kringloopdesk.services.flows import FlowFilter, FlowSort
 
     app = QApplication.instance() or QApplication([])
-    from kringloopdesk.gui.models.flows_model import FlowQuery, FlowsModel
-
-    db = open_database(resolve_url(str(DB_FILE)))
-    actor = login(db)
+    db = bench.open()
+    actor = bench.login(db)
     with db.read_session() as session:
-        total = session.scalar(select(flows.func.count()).select_from(GoodsFlow))
+        total = session.scalar(select(func.count()).select_from(GoodsFlow)) or 0
         meubels = session.scalar(select(ProductGroup.id).where(ProductGroup.code == "meubels"))
-        last = session.scalar(select(flows.func.max(GoodsFlow.flow_date)))
-    assert last is not None
-    year_ago = last - dt.timedelta(days=365)
-    print(f"{total:,} goods flows in {DB_FILE.name}".replace(",", "."))
+        newest = session.scalar(select(func.max(GoodsFlow.flow_date))) or dt.date.today()
+    year = FlowFilter(start=newest - dt.timedelta(days=365), end=newest,
+                      product_group_id=meubels)
 
     def load(q: FlowQuery, offset: int, limit: int):
         with db.read_session() as s:
@@ -143,83 +147,165 @@ def main() -> int:
         with db.read_session() as s:
             return flows.count_flows(s, actor, q.filter)
 
-    qt_db = QSqlDatabase.addDatabase("QSQLITE", "bench")
-    qt_db.setDatabaseName(str(DB_FILE))
-    assert qt_db.open(), qt_db.lastError().text()
-
-    scenarios = [
-        ("open (newest first)", flows.FlowFilter(), flows.FlowSort()),
-        ("sort kg descending", flows.FlowFilter(), flows.FlowSort("kg", True)),
-        ("sort date ascending", flows.FlowFilter(), flows.FlowSort("flow_date", False)),
-        ("sort product group", flows.FlowFilter(), flows.FlowSort("product_group", False)),
-        ("filter meubels + last year",
-         flows.FlowFilter(start=year_ago, end=last, product_group_id=meubels),
-         flows.FlowSort()),
-        ("filter uit + recycling",
-         flows.FlowFilter(direction="uit", channel="recycling"), flows.FlowSort()),
-        ("filter note text 'zolder'", flows.FlowFilter(text="zolder"), flows.FlowSort()),
-    ]
-
-    rss = RssPeak()
     model = FlowsModel(load, count)
-    ours: dict[str, float] = {}
-    shown: dict[str, int] = {}
-    for name, flt, sort in scenarios:
-        query = FlowQuery(flt, sort)
-        model.set_query(FlowQuery())  # warm-up and a different query before each run
-        ours[name] = timed(lambda q=query: model.set_query(q))
-        rss.sample()
-        shown[name] = model.total
-        assert model.rowCount() == min(model.batch_size, model.total)
-    # Scrolling: the next 25 windows (5,000 rows) of the default order.
-    model.set_query(FlowQuery())
-    scroll_ours = timed(lambda: [model.fetchMore() for _ in range(25)])
-    rss.sample()
-    rss_ours = rss.growth
-
-    rss = RssPeak()
+    qt_db = QSqlDatabase.addDatabase("QSQLITE", "flows_list_bench")
+    qt_db.setDatabaseName(str(bench.db_path))
+    if not qt_db.open():
+        raise RuntimeError(qt_db.lastError().text())
     qt_model = QSqlQueryModel()
-    theirs: dict[str, float] = {}
-    for name, flt, sort in scenarios:
-        sql = sql_of(flt, sort)
+    results: list[Result] = []
+    try:
+        # -- ours -------------------------------------------------------------------------
+        def open_ours(q: FlowQuery, counted: bool = False) -> Callable[[], None]:
+            def work() -> None:
+                model.set_query(q)
+                if counted:
+                    model.finish_count()
+                read_screen(model, 0)
+            return work
 
-        def run(sql: str = sql) -> None:
-            qt_model.setQuery(sql, qt_db)
-            assert not qt_model.lastError().isValid(), qt_model.lastError().text()
-            while qt_model.rowCount() < SCREEN_ROWS and qt_model.canFetchMore():
-                qt_model.fetchMore()
+        def sort_ours(start: FlowSort, column: str, descending: bool):
+            def prepare() -> None:
+                model.set_query(FlowQuery(sort=start))
+                model.finish_count()  # an open list: its count came long ago
 
-        qt_model.setQuery(sql_of(flows.FlowFilter(), flows.FlowSort()), qt_db)  # warm-up
-        theirs[name] = timed(run)
+            order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+
+            def work() -> None:
+                model.sort(model.column_of(column), order)  # as the view's header does
+                assert model.query.sort == FlowSort(column, descending)
+                read_screen(model, 0)
+            return work, prepare
+
+        def filter_ours(flt: FlowFilter):
+            def prepare() -> None:
+                model.set_query(FlowQuery())
+                model.finish_count()
+
+            return open_ours(FlowQuery(flt)), prepare
+
+        def jump_ours() -> None:
+            model.set_query(FlowQuery())
+            model.finish_count()
+            read_screen(model, model.rowCount() - SCREEN_ROWS)  # what scrollToBottom shows
+
+        def scroll_ours_prepare() -> None:
+            model.set_query(FlowQuery())
+            model.finish_count()
+
+        def scroll_ours() -> None:
+            for first in range(0, 5_000, SCREEN_ROWS):
+                read_screen(model, first)
+
+        # -- QSqlQueryModel -----------------------------------------------------------------
+        def open_qt(flt: FlowFilter, sort: FlowSort, upto: int = SCREEN_ROWS
+                    ) -> Callable[[], None]:
+            sql = sql_of(flt, sort)
+
+            def work() -> None:
+                qt_model.setQuery(sql, qt_db)
+                if qt_model.lastError().isValid():
+                    raise RuntimeError(qt_model.lastError().text())
+                while qt_model.rowCount() < upto and qt_model.canFetchMore():
+                    qt_model.fetchMore()
+                read_screen(qt_model, max(0, min(upto, qt_model.rowCount()) - SCREEN_ROWS))
+            return work
+
+        def scroll_qt() -> None:
+            for first in range(0, 5_000, SCREEN_ROWS):
+                while qt_model.rowCount() < first + SCREEN_ROWS and qt_model.canFetchMore():
+                    qt_model.fetchMore()
+                read_screen(qt_model, first)
+
+        everything = total + 1  # "fetch until canFetchMore is False"
+        open_rows = [
+            ("open (newest first)", OPEN_GOAL, open_ours(FlowQuery()),
+             None, open_qt(FlowFilter(), FlowSort())),
+            ("sort by date, oldest first", OPEN_GOAL,
+             *sort_ours(FlowSort(), "flow_date", False),
+             open_qt(FlowFilter(), FlowSort("flow_date", False))),
+            ("sort by date, newest first", OPEN_GOAL,
+             *sort_ours(FlowSort("flow_date", False), "flow_date", True),
+             open_qt(FlowFilter(), FlowSort())),
+            ("sort by kg, heaviest first", OPEN_GOAL,
+             *sort_ours(FlowSort(), "kg", True), open_qt(FlowFilter(), FlowSort("kg", True))),
+            ("filter meubels + last year", OPEN_GOAL, *filter_ours(year),
+             open_qt(year, FlowSort())),
+            ("filter uit + recycling", None,
+             *filter_ours(FlowFilter(direction="uit", channel="recycling")),
+             open_qt(FlowFilter(direction="uit", channel="recycling"), FlowSort())),
+            ("filter note text 'zolder'", None, *filter_ours(FlowFilter(text="zolder")),
+             open_qt(FlowFilter(text="zolder"), FlowSort())),
+            ("sort by product group", None,
+             *sort_ours(FlowSort(), "product_group", False),
+             open_qt(FlowFilter(), FlowSort("product_group", False))),
+            ("open + count label", None,
+             open_ours(FlowQuery(), counted=True), None, open_qt(FlowFilter(), FlowSort())),
+        ]
+        for name, goal, work, prepare, qt_work in open_rows:
+            runs = FAST_RUNS if name not in SLOW else 3
+            ours = best(work, prepare or (lambda: None), runs)
+            theirs = best(qt_work, runs=runs)
+            results.append(Result(name, ours, theirs, goal, baseline_name=QT_NAME))
+        results[-1].note = ("ours counts all rows for the label (after the first paint in "
+                            "the app); QSqlQueryModel never counts")
+
+        ours = best(scroll_ours, scroll_ours_prepare)
+        theirs = best(scroll_qt, lambda: qt_model.setQuery(sql_of(FlowFilter(), FlowSort()),
+                                                           qt_db))
+        results.append(Result("scroll 5.000 rows, screen by screen", ours, theirs, None,
+                              baseline_name=QT_NAME))
+
+        rss = Rss()
+        ours = best(jump_ours, runs=3)
         rss.sample()
-    qt_model.setQuery(sql_of(flows.FlowFilter(), flows.FlowSort()), qt_db)
+        ours_mb = rss.growth
+        rss = Rss()
+        theirs = best(open_qt(FlowFilter(), FlowSort(), upto=everything), runs=3)
+        rss.sample()
+        theirs_mb = rss.growth
+        results.append(Result(
+            "jump to the last row", ours, theirs, JUMP_GOAL, baseline_name=QT_NAME,
+            note="ours: first window, count, the last window by the reverse sort; "
+                 "QSqlQueryModel: fetchMore until canFetchMore is False"))
+        results.append(Result(
+            "memory growth, jump to the last row", ours_mb, theirs_mb, None, unit="MB",
+            kind="above", baseline_name=QT_NAME,
+            note="highest resident memory over the runs above, minus at their start"))
+        rows = f"{total:,}".replace(",", ".")
+        for result in results:
+            prefix = f"{rows} flows"
+            result.note = f"{prefix}; {result.note}" if result.note else prefix
+    finally:
+        qt_model.clear()
+        qt_db.close()
+        qt_model = qt_db = None  # no handle left when the connection is removed
+        gc.collect()
+        QSqlDatabase.removeDatabase("flows_list_bench")
+        db.dispose()
+        app.processEvents()
+    return results
 
-    def scroll_qt() -> None:
-        while qt_model.rowCount() < 5_200 and qt_model.canFetchMore():
-            qt_model.fetchMore()
 
-    scroll_theirs = timed(scroll_qt)
-    rss.sample()
-    rss_theirs = rss.growth
-
-    width = max(len(name) for name, _f, _s in scenarios) + 2
-    print(f"\n{'scenario':<{width}}{'rows':>10}{'ours s':>10}{'Qt s':>10}{'ours/Qt':>10}")
-    for name, _flt, _sort in scenarios:
-        print(f"{name:<{width}}{shown[name]:>10,}{ours[name]:>10.3f}{theirs[name]:>10.3f}"
-              f"{ours[name] / theirs[name]:>10.2f}".replace(",", "."))
-    print(f"{'scroll 5.000 rows':<{width}}{'':>10}{scroll_ours:>10.3f}{scroll_theirs:>10.3f}"
-          f"{scroll_ours / scroll_theirs:>10.2f}")
-    print(f"\npeak RSS growth: ours {rss_ours / 1e6:.1f} MB, QSqlQueryModel "
-          f"{rss_theirs / 1e6:.1f} MB (process now "
-          f"{psutil.Process().memory_info().rss / 1e6:.0f} MB)")
-    qt_model.clear()
-    qt_model = None
-    qt_db.close()
-    qt_db = QSqlDatabase()  # let go of the connection before it is removed
-    QSqlDatabase.removeDatabase("bench")
-    db.dispose()
-    QCoreApplication.processEvents()
-    del app
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", choices=("tiny", "large"), default="large")
+    parser.add_argument("--rebuild", action="store_true", help="build the demo shop again")
+    args = parser.parse_args()
+    path = ensure_demo(args.scale, rebuild=args.rebuild)
+    work = path.parent / "flows_list_work"
+    work.mkdir(parents=True, exist_ok=True)
+    results = run(Bench(args.scale, path, work))
+    width = max(len(r.scenario) for r in results) + 2
+    print(f"\n{'scenario':<{width}}{'ours':>12}{'baseline':>12}{'ratio':>9}{'goal':>8}  met")
+    for r in results:
+        unit = 1000 if r.unit == "s" else 1
+        suffix = " ms" if r.unit == "s" else " MB"
+        goal = "" if r.goal is None else f"{r.goal:g}"
+        met = {True: "yes", False: "NO", None: "-"}[r.met]
+        figure = f"{r.figure:+.1f}" if r.kind == "above" else f"{r.ratio:.2f}"
+        print(f"{r.scenario:<{width}}{r.ours * unit:>9.2f}{suffix}{r.baseline * unit:>9.2f}"
+              f"{suffix}{figure:>9}{goal:>8}  {met}")
     return 0
 
 

@@ -81,7 +81,10 @@ def _positive_int(value: str) -> int:
     return number
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without the commands (``with_commands=False``) only for a
+    start of the desktop app, where building every command's parser is time the first
+    window would wait for."""
     parser = argparse.ArgumentParser(
         prog="kringloopdesk",
         description=_(
@@ -114,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("start het venster, meld na het eerste tekenen de opstarttijd in ms en stop"),
     )
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(dest="command", metavar=_("OPDRACHT"))
 
     init = commands.add_parser(
@@ -1245,9 +1251,33 @@ def _run_handler(handler: Callable[[argparse.Namespace], int], args: argparse.Na
         return EXIT_BUG
 
 
+def _only_gui_options(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` holds nothing but well-formed options of a desktop start (``--db``,
+    ``--lang nl|en``, ``--quit-after-paint``): then the short parser gives the same result as
+    the whole one. Anything else (a command, --help, a mistake) goes to the whole one, with
+    its full usage and error texts."""
+    values = {"--db": None, "--lang": ("nl", "en")}  # the options that take a value
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--quit-after-paint":
+            i += 1
+            continue
+        name, equals, value = arg.partition("=")
+        if not equals:
+            if i + 1 >= len(argv) or argv[i + 1].startswith("-"):
+                return False
+            value = argv[i + 1]
+        if name not in values or (values[name] is not None and value not in values[name]):
+            return False
+        i += 1 if equals else 2
+    return True
+
+
 def run(argv: Sequence[str]) -> int:
     _pre_scan_language(argv)
-    args = build_parser().parse_args(list(argv))
+    gui_start = _only_gui_options(argv)
+    args = build_parser(with_commands=not gui_start).parse_args(list(argv))
     if args.lang:
         set_language(args.lang)
     from kringloopdesk.logsetup import setup_logging

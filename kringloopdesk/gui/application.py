@@ -4,18 +4,27 @@ An empty database gets the first-run wizard, any other the login dialog; after t
 a login the main window opens. The controller also makes the automatic back-ups: the daily
 one after a login (and at midnight for a PC that stays on) and one when the app quits after a
 login; a failure there never stops anything, it is logged and shown after the next login.
-Start-up is kept lean for the first window: the wizard, the
-main window and their pages are imported only when they are needed, and the only query
-before the first paint is the shop's profile (name, logo, accent colour).
+
+Start-up is kept lean for the first window. The usual start, a shop's SQLite file whose schema
+is current, paints the login before SQLAlchemy is even imported: the shop's name, logo and
+accent colour are read with the ``sqlite3`` module (read-only, two queries), and the database
+is opened as always (engine, schema check, the error message when it cannot be) right after
+the login has painted; a login asked for in between waits for it. Any other start (a new
+file, an older schema, PostgreSQL, the wizard) opens the database first. The wizard, the main
+window and their pages are imported only when they are needed.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -23,23 +32,22 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
-    Qt,
     QTimer,
     QTranslator,
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kringloopdesk import APP_NAME, __version__
-from kringloopdesk.db.engine import resolve_url
 from kringloopdesk.errors import DatabaseOpenError
-from kringloopdesk.gui.context import AppContext
-from kringloopdesk.gui.exception_hook import ExceptionHook
-from kringloopdesk.gui.messages import MessageBox
 from kringloopdesk.gui.theme import apply_theme
 from kringloopdesk.i18n import set_language
-from kringloopdesk.paths import resource_path
-from kringloopdesk.services.auth import Actor
-from kringloopdesk.services.setup import ShopInfo
+from kringloopdesk.paths import default_database_path, resource_path
+
+if TYPE_CHECKING:
+    from kringloopdesk.gui.context import AppContext
+    from kringloopdesk.gui.exception_hook import ExceptionHook
+    from kringloopdesk.services.auth import Actor
+    from kringloopdesk.services.setup import ShopInfo
 
 log = logging.getLogger(__name__)
 
@@ -80,13 +88,12 @@ def create_application(language: str = "nl") -> QApplication:
     return app
 
 
-class FirstPaintReporter(QObject):
-    """For the start-up benchmark: once the first window has painted, print the milliseconds
-    since the process started and quit with exit code 0."""
+class FirstPaintWatcher(QObject):
+    """Calls ``callback`` once, just after the first paint of the window it watches."""
 
-    def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
-        self._app = app
+    def __init__(self, parent: QObject, callback: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self._callback = callback
         self._seen = False
 
     def watch(self, window: QWidget) -> None:
@@ -96,8 +103,17 @@ class FirstPaintReporter(QObject):
         if event.type() == QEvent.Type.Paint and not self._seen:
             self._seen = True
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._report)
+            QTimer.singleShot(0, self._callback)
         return False
+
+
+class FirstPaintReporter(FirstPaintWatcher):
+    """For the start-up benchmark: once the first window has painted, print the milliseconds
+    since the process started and quit with exit code 0."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app, self._report)
+        self._app = app
 
     def _report(self) -> None:
         print(int(process_age_seconds() * 1000), flush=True)
@@ -132,9 +148,9 @@ DAILY_CHECK_MS = 30 * 60_000  # how often a PC that stays on looks for a new day
 class AppController(QObject):
     """Leads from the first window (wizard or login) to the main window."""
 
-    def __init__(self, ctx: AppContext, shop: ShopInfo | None) -> None:
+    def __init__(self, ctx: AppContext | None, shop: ShopInfo | FirstScreen | None) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.ctx = ctx  # None while the login shows before the database is open
         self.shop = shop
         self.first_window: QWidget | None = None
         self.main_window: QWidget | None = None
@@ -164,7 +180,14 @@ class AppController(QObject):
         wizard.already_initialised.connect(self._login_after_wizard)
         return wizard
 
-    def _make_login(self, shop: ShopInfo) -> QWidget:
+    def attach(self, ctx: AppContext) -> None:
+        """The database is open (the login painted before it was): hand it to the window."""
+        self.ctx = ctx
+        attach = getattr(self.first_window, "attach", None)
+        if attach is not None:
+            attach(ctx)
+
+    def _make_login(self, shop: ShopInfo | FirstScreen) -> QWidget:
         from kringloopdesk.gui.dialogs.login_dialog import LoginDialog
 
         dialog = LoginDialog(self.ctx, shop)
@@ -221,6 +244,7 @@ class AppController(QObject):
 
     def _automatic_backup(self, kind: str) -> bool:
         """Never raises: a back-up that fails must not stop the work or the closing."""
+        from PySide6.QtCore import Qt
         from PySide6.QtGui import QGuiApplication
 
         from kringloopdesk.services.backups import automatic_backup
@@ -257,10 +281,12 @@ class AppController(QObject):
 
     def backup_on_exit(self) -> None:
         """When the app quits after a login, and the setting is on."""
+        if not self.logged_in_once:  # before the imports: quitting at the login stays quick
+            return
         from kringloopdesk.services.backups import ON_EXIT
         from kringloopdesk.settings import read_local
 
-        if self.logged_in_once and read_local("backup.on_exit"):
+        if read_local("backup.on_exit"):
             self._automatic_backup(ON_EXIT)
 
     def _show_last_backup_problem(self, window: QWidget) -> None:
@@ -286,40 +312,169 @@ def load_first_screen_data(ctx: AppContext) -> ShopInfo | None:
         return get_shop(session) if is_initialised(session) else None
 
 
+@dataclass(frozen=True)
+class FirstScreen:
+    """What the login shows of the shop, read before the database is opened."""
+
+    name: str
+    logo: bytes | None
+    accent_color: str | None
+
+
+_SQLITE_URL_PREFIXES = ("sqlite:///", "sqlite+pysqlite:///")
+
+
+def plain_sqlite_file(db_url: str | None) -> Path | None:
+    """The existing SQLite file that ``--db``, ``KRINGLOOPDESK_DB`` or the default point at,
+    when that is plain to see without SQLAlchemy (``engine.resolve_url`` decides the rest):
+    a path, or a ``sqlite:///`` URL without options."""
+    raw = db_url or os.environ.get("KRINGLOOPDESK_DB") or ""  # engine.ENV_VAR
+    for prefix in _SQLITE_URL_PREFIXES:
+        if raw.startswith(prefix):
+            raw = raw[len(prefix):]
+            break
+    if "://" in raw or "?" in raw or raw in (":memory:", ""):
+        path = default_database_path() if not raw else None
+    else:
+        path = Path(raw).expanduser().resolve()
+    return path if path is not None and path.is_file() else None
+
+
+def peek_shop(path: Path) -> FirstScreen | None:
+    """The shop from a SQLite file whose schema is current, read-only with ``sqlite3``; None
+    when the file is anything else (no shop yet, another schema, not a database): the
+    database is then opened before the first window, which explains or upgrades."""
+    from kringloopdesk.db.revisions import head_from_files
+
+    head = head_from_files()
+    if head is None:
+        return None
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        if connection.execute("SELECT version_num FROM alembic_version").fetchall() != [(head,)]:
+            return None
+        row = connection.execute(
+            "SELECT name, logo, accent_color FROM shop_profile WHERE id = 1").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+    if row is None or not isinstance(row[0], str):
+        return None
+    return FirstScreen(row[0], row[1] if isinstance(row[1], bytes) else None, row[2])
+
+
+def open_context(db_url: str | None, language: str) -> AppContext:
+    """Open (create, upgrade) the database; raises ``DatabaseOpenError`` when it cannot."""
+    from kringloopdesk.db.engine import resolve_url
+    from kringloopdesk.db.migrate import open_database
+    from kringloopdesk.gui.context import AppContext
+
+    return AppContext(open_database(resolve_url(db_url)), language=language)
+
+
+def _cannot_open(app: QApplication, error: DatabaseOpenError, quit_after_paint: bool) -> int:
+    log.warning("Cannot open the database: %s (%s)", error.message, error.details)
+    if quit_after_paint:  # a benchmark has no one to click the message away
+        sys.stderr.write(f"{error.message}\n")
+        return error.exit_code
+    from kringloopdesk.gui.messages import MessageBox
+
+    apply_theme(app)
+    MessageBox.show_user_error(
+        None, error, title=app.translate("Application", "De database kan niet worden geopend"))
+    return error.exit_code
+
+
 def run_gui(db_url: str | None, *, quit_after_paint: bool = False, language: str = "nl") -> int:
     """Start the desktop app; returns the process exit code (3: the database cannot be
     opened)."""
-    from kringloopdesk.db.migrate import open_database
-
     app = create_application(language)
+    hooks: list[ExceptionHook] = []
+    try:
+        path = plain_sqlite_file(db_url)
+        shop = peek_shop(path) if path is not None else None
+        if shop is not None:
+            return _run_login_first(app, db_url, shop, quit_after_paint, language, hooks)
+        hooks.append(install_exception_hook())
+        return _run_opened(app, db_url, quit_after_paint, language)
+    finally:
+        for hook in hooks:
+            hook.uninstall()
+
+
+def install_exception_hook() -> ExceptionHook:
+    """Bugs from here on are logged and shown. Imported only now: the error dialog uses
+    ``Qt.`` enums, and the first of those costs a few hundredths of a second (see
+    ``login_dialog``), which the login-first start puts after the first paint."""
+    from kringloopdesk.gui.exception_hook import ExceptionHook
+
     hook = ExceptionHook()
     hook.install()
+    return hook
+
+
+def _run_opened(app: QApplication, db_url: str | None, quit_after_paint: bool,
+                language: str) -> int:
+    """The database first, then the wizard or the login."""
     try:
-        try:
-            db = open_database(resolve_url(db_url))
-        except DatabaseOpenError as error:
-            log.warning("Cannot open the database: %s (%s)", error.message, error.details)
-            if quit_after_paint:  # a benchmark has no one to click the message away
-                sys.stderr.write(f"{error.message}\n")
-                return error.exit_code
-            apply_theme(app)
-            MessageBox.show_user_error(
-                None,
-                error,
-                title=app.translate("Application", "De database kan niet worden geopend"),
-            )
-            return error.exit_code
-        try:
-            ctx = AppContext(db, language=language)
-            shop = load_first_screen_data(ctx)
-            apply_theme(app, shop.accent_color if shop is not None else None)
-            controller = AppController(ctx, shop)
-            if quit_after_paint:
-                reporter = FirstPaintReporter(app)
-                controller.on_first_window = reporter.watch
-            controller.start()
-            return app.exec()
-        finally:
-            db.dispose()
+        ctx = open_context(db_url, language)
+    except DatabaseOpenError as error:
+        return _cannot_open(app, error, quit_after_paint)
+    try:
+        shop = load_first_screen_data(ctx)
+        apply_theme(app, shop.accent_color if shop is not None else None)
+        controller = AppController(ctx, shop)
+        if quit_after_paint:
+            reporter = FirstPaintReporter(app)
+            controller.on_first_window = reporter.watch
+        controller.start()
+        return app.exec()
     finally:
-        hook.uninstall()
+        ctx.db.dispose()
+
+
+def _run_login_first(app: QApplication, db_url: str | None, shop: FirstScreen,
+                     quit_after_paint: bool, language: str, hooks: list[ExceptionHook]) -> int:
+    """The login first; the exception hook and the database just after it has painted."""
+    apply_theme(app, shop.accent_color)
+    controller = AppController(None, shop)
+    failure: list[int] = []
+
+    def finish_opening() -> None:
+        if controller.ctx is not None or failure:
+            return
+        if not hooks:
+            hooks.append(install_exception_hook())
+        try:
+            ctx = open_context(db_url, language)
+        except DatabaseOpenError as error:
+            if controller.first_window is not None:
+                controller.first_window.hide()
+            failure.append(_cannot_open(app, error, quit_after_paint))
+            app.exit(failure[0])
+            return
+        controller.attach(ctx)
+
+    # Filters run last-installed first: the benchmark's report comes before the opening.
+    watchers = [FirstPaintWatcher(app, finish_opening)]
+    if quit_after_paint:
+        watchers.append(FirstPaintReporter(app))
+
+    def watch(window: QWidget) -> None:
+        for watcher in watchers:
+            watcher.watch(window)
+
+    controller.on_first_window = watch
+    try:
+        controller.start()
+        code = app.exec()
+        if quit_after_paint:
+            finish_opening()  # the run proves that the database opens, after the report
+        return failure[0] if failure else code
+    finally:
+        if controller.ctx is not None:
+            controller.ctx.db.dispose()

@@ -12,12 +12,11 @@ from what is already imported).
 
 from __future__ import annotations
 
-import importlib.metadata
 import importlib.util
 import logging
 import os
-import platform
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +25,6 @@ from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from kringloopdesk.paths import cache_dir, resource_path
-from kringloopdesk.services.setup import DEFAULT_ACCENT
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +72,13 @@ class ThemeColors:
 
 
 def normalise_accent(accent: str | None) -> str:
-    return accent.lower() if accent and _HEX_RE.match(accent) else DEFAULT_ACCENT
+    if accent and _HEX_RE.match(accent):
+        return accent.lower()
+    # Only now: services.setup brings the ORM, which the login (always given the shop's
+    # accent) must not wait for.
+    from kringloopdesk.services.setup import DEFAULT_ACCENT
+
+    return DEFAULT_ACCENT
 
 
 def mix(color: str, other: str, amount: float) -> str:
@@ -92,11 +96,22 @@ def colors_for(accent: str | None) -> ThemeColors:
     return ThemeColors(primary=accent, primary_light=mix(accent, "#ffffff", 0.72))
 
 
+def _qt_material_folder() -> Path | None:
+    # Found without importing qt_material, which would pull in Jinja on every start.
+    spec = importlib.util.find_spec("qt_material")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
 def _qt_material_version() -> str:
-    try:
-        return importlib.metadata.version("qt_material")
-    except importlib.metadata.PackageNotFoundError:  # frozen without metadata
-        return "unknown"
+    """The installed version, from its ``dist-info`` folder's name: ``importlib.metadata``
+    would cost a few hundredths of a second at every start (it imports the email package)."""
+    folder = _qt_material_folder()
+    if folder is not None:
+        for info in sorted(folder.parent.glob("qt_material-*.dist-info")):
+            return info.name.removeprefix("qt_material-").removesuffix(".dist-info")
+    return "unknown"  # frozen without metadata
 
 
 def _cache_key(accent: str) -> str:
@@ -105,7 +120,7 @@ def _cache_key(accent: str) -> str:
             f"qt-material-{_qt_material_version()}",
             f"{THEME_NAME}.{THEME_REVISION}",
             accent.lstrip("#"),
-            platform.system().lower() or "unknown",
+            sys.platform,  # not the ``platform`` module: it compiles regexes at import
         )
     )
 
@@ -168,12 +183,11 @@ def _load_fonts() -> None:
     # The recovery key's monospace face, the same on every PC (and in its PDF).
     if QFontDatabase.addApplicationFont(str(resource_path("fonts", "DejaVuSansMono.ttf"))) < 0:
         log.warning("Font DejaVuSansMono could not be loaded")
-    # Found without importing qt_material, which would pull in Jinja on every start.
-    spec = importlib.util.find_spec("qt_material")
-    if spec is None or not spec.submodule_search_locations:
+    package = _qt_material_folder()
+    if package is None:
         log.warning("qt_material is not installed; the default font is used")
         return
-    folder = Path(next(iter(spec.submodule_search_locations))) / "fonts" / "roboto"
+    folder = package / "fonts" / "roboto"
     for face in ROBOTO_FACES:
         if QFontDatabase.addApplicationFont(str(folder / f"Roboto-{face}.ttf")) < 0:
             log.warning("Font Roboto-%s could not be loaded", face)
@@ -245,6 +259,7 @@ QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border:
 #LoginError {{ color: {c.danger}; background-color: {mix(c.danger, "#ffffff", 0.9)};
     border-radius: 6px; padding: 8px 10px; }}
 #DialogTitle {{ font-size: 20px; color: {c.primary_text}; }}
+QLabel[centered="true"] {{ qproperty-alignment: AlignCenter; }}
 #DialogSubtitle {{ color: {c.muted_text}; }}
 #LogoPreview {{ background-color: {c.card}; border: 1px dashed {c.secondary_light};
     border-radius: 8px; color: {c.muted_text}; }}

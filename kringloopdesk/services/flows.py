@@ -9,9 +9,11 @@ Every role registers goods (``Permission.REGISTER_GOODS``). Each create, update 
 writes an audit entry on ``goods_flows`` naming the fields, never the values. The weegpost's
 undo deletes the acting user's own last flow dated today, and says what it undid.
 
-The list is cut in the database (``list_flows`` / ``count_flows``, 200 rows a window) over the
-indexes on ``flow_date``, ``(direction, flow_date)`` and ``(product_group_id, flow_date)``;
-every column sorts, with the id as tie-breaker so that windows never overlap.
+The list is cut in the database (``list_flows`` / ``count_flows``, a window at a time) over
+the indexes on ``flow_date``, ``(direction, flow_date)``, ``(product_group_id, flow_date)`` and
+``weight_g``; every column sorts, with the id as tie-breaker so that windows never overlap,
+and the reverse sort gives exactly the reverse list (the list reads its last windows that
+way). Its rows are plain Core rows made into ``FlowRow`` tuples: no ORM objects for a list.
 
 The balance (:func:`balance`) is, per period and product group: intake, outflow per
 bestemming, the change (intake − outflow) and the stock: the opening stock of a period is
@@ -28,6 +30,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, select
 from sqlalchemy.orm import Session
@@ -77,8 +81,10 @@ class FlowInput:
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class FlowRow:
+class FlowRow(NamedTuple):
+    """One weighing as the lists show it. A named tuple, not a dataclass: the Stromen list
+    builds 200 of them per window, and a tuple is made from a database row at C speed."""
+
     id: int
     flow_date: dt.date
     direction: str
@@ -345,36 +351,38 @@ def _clean_note(note: str | None) -> str | None:
 
 
 def _row_query() -> Select:
+    """The columns of a ``FlowRow``, in its order (plain columns: no ORM objects to build)."""
+    return _row_select(current_language())
+
+
+@lru_cache(maxsize=4)
+def _row_select(language: str) -> Select:
+    flow = GoodsFlow.__table__.c
+    group = ProductGroup.__table__.c
+    user = User.__table__.c
+    label = group.label_en if language == "en" else group.label_nl
     return (
-        select(GoodsFlow, _group_label_column().label("group_label"),
-               User.full_name.label("user_name"))
-        .join(ProductGroup, ProductGroup.id == GoodsFlow.product_group_id)
-        .outerjoin(User, User.id == GoodsFlow.created_by_id)
+        select(flow.id, flow.flow_date, flow.direction, flow.product_group_id,
+               label.label("group_label"), flow.weight_g, flow.channel, flow.note,
+               user.full_name.label("user_name"), flow.created_by_id, flow.created_at,
+               flow.version)
+        .select_from(GoodsFlow.__table__)
+        .join(ProductGroup.__table__, group.id == flow.product_group_id)
+        .outerjoin(User.__table__, user.id == flow.created_by_id)
     )
 
 
-def _row(flow: GoodsFlow, group_label: str, user_name: str | None) -> FlowRow:
-    return FlowRow(
-        id=flow.id,
-        flow_date=flow.flow_date,
-        direction=flow.direction,
-        product_group_id=flow.product_group_id,
-        product_group=group_label,
-        kg=flow.kg,
-        channel=flow.channel,
-        note=flow.note,
-        created_by=user_name,
-        created_by_id=flow.created_by_id,
-        created_at=flow.created_at,
-        version=flow.version,
-    )
+def _rows(session: Session, query: Select) -> list[FlowRow]:
+    """Run ``query`` (of ``_row_query``) on the session's connection: Core rows, no ORM."""
+    make = FlowRow._make
+    return [make(row) for row in session.connection().execute(query).all()]
 
 
 def _read_row(session: Session, flow_id: int) -> FlowRow:
-    found = session.execute(_row_query().where(GoodsFlow.id == flow_id)).first()
-    if found is None:
+    found = _rows(session, _row_query().where(GoodsFlow.id == flow_id))
+    if not found:
         raise _flow_deleted()
-    return _row(*found)
+    return found[0]
 
 
 def _flow_deleted() -> FlowChangedError:
@@ -519,15 +527,10 @@ def day_flows(session: Session, actor: Actor, direction: str, day: dt.date | Non
         raise ValidationError(_("Kies inbreng of afvoer"), {"direction": _("Kies inbreng of "
                                                                            "afvoer")})
     day = day or dt.date.today()
-    entries = tuple(
-        _row(*found)
-        for found in session.execute(
-            _row_query()
-            .where(GoodsFlow.flow_date == day, GoodsFlow.direction == direction)
-            .order_by(GoodsFlow.id.desc())
-            .limit(limit)
-        )
-    )
+    entries = tuple(_rows(session, _row_query()
+                          .where(GoodsFlow.flow_date == day, GoodsFlow.direction == direction)
+                          .order_by(GoodsFlow.id.desc())
+                          .limit(limit)))
     totals = tuple(
         GroupTotal(group_id, label, count, kg)
         for group_id, label, count, kg in session.execute(
@@ -547,55 +550,71 @@ def day_flows(session: Session, actor: Actor, direction: str, day: dt.date | Non
 
 
 def _conditions(flt: FlowFilter) -> list[ColumnElement[bool]]:
+    flow = GoodsFlow.__table__.c
     where: list[ColumnElement[bool]] = []
     if flt.start is not None:
-        where.append(GoodsFlow.flow_date >= flt.start)
+        where.append(flow.flow_date >= flt.start)
     if flt.end is not None:
-        where.append(GoodsFlow.flow_date <= flt.end)
+        where.append(flow.flow_date <= flt.end)
     if flt.product_group_id is not None:
-        where.append(GoodsFlow.product_group_id == flt.product_group_id)
-    if flt.direction:
-        where.append(GoodsFlow.direction == flt.direction)
+        where.append(flow.product_group_id == flt.product_group_id)
+    # A channel belongs to one direction (a constraint): with a matching channel the
+    # direction adds nothing, and without it the count scans a covering index (2.5x faster).
+    if flt.direction and not (flt.channel and flt.channel in channel_codes(flt.direction)):
+        where.append(flow.direction == flt.direction)
     if flt.channel:
-        where.append(GoodsFlow.channel == flt.channel)
+        where.append(flow.channel == flt.channel)
     text = flt.text.strip()
     if text:
         escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        where.append(func.lower(GoodsFlow.note).like(f"%{escaped.lower()}%", escape="\\"))
+        where.append(func.lower(flow.note).like(f"%{escaped.lower()}%", escape="\\"))
     return where
 
 
-def _order(sort: FlowSort) -> list[ColumnElement]:
-    def way(column):
-        return column.desc() if sort.descending else column.asc()
-
+def _order(sort: FlowSort) -> tuple[ColumnElement, ...]:
+    """The ORDER BY of ``sort``; every key turns round with ``descending``, so the reverse
+    sort gives exactly the reverse list (the model reads the last windows that way)."""
     if sort.column not in FLOW_COLUMNS:
         raise ValueError(f"cannot sort on {sort.column!r}")
-    if sort.column == "flow_date":
-        return [way(GoodsFlow.flow_date), way(GoodsFlow.id)]
-    if sort.column == "direction":
-        return [way(GoodsFlow.direction), way(GoodsFlow.flow_date), way(GoodsFlow.id)]
-    if sort.column == "product_group":
-        return [way(_group_label_column()), way(GoodsFlow.flow_date), way(GoodsFlow.id)]
-    if sort.column == "kg":
-        return [way(GoodsFlow.kg), way(GoodsFlow.id)]
-    if sort.column == "channel":
-        return [way(GoodsFlow.channel), way(GoodsFlow.flow_date), way(GoodsFlow.id)]
-    if sort.column == "note":
+    return _cached_order(sort.column, sort.descending, current_language())
+
+
+@lru_cache(maxsize=64)
+def _cached_order(column: str, descending: bool, language: str
+                  ) -> tuple[ColumnElement, ...]:
+    flow = GoodsFlow.__table__.c
+    group = ProductGroup.__table__.c
+    user = User.__table__.c
+
+    def way(key):
+        return key.desc() if descending else key.asc()
+
+    if column == "flow_date":
+        keys = [flow.flow_date]
+    elif column == "direction":
+        keys = [flow.direction, flow.flow_date]
+    elif column == "product_group":
+        keys = [group.label_en if language == "en" else group.label_nl, flow.flow_date]
+    elif column == "kg":
+        keys = [flow.weight_g]
+    elif column == "channel":
+        keys = [flow.channel, flow.flow_date]
+    elif column == "note":
         # Flows with a note first when ascending; empty notes last.
-        return [way(case((GoodsFlow.note.is_(None), 1), else_=0)),
-                way(func.lower(GoodsFlow.note)), way(GoodsFlow.id)]
-    return [way(func.coalesce(User.full_name, "")), way(GoodsFlow.flow_date),
-            way(GoodsFlow.id)]
+        keys = [case((flow.note.is_(None), 1), else_=0), func.lower(flow.note)]
+    else:
+        keys = [func.coalesce(user.full_name, ""), flow.flow_date]
+    return tuple(way(key) for key in [*keys, flow.id])
 
 
 @requires(Permission.REGISTER_GOODS)
 def count_flows(session: Session, actor: Actor, flt: FlowFilter = FlowFilter()) -> int:
+    """How many flows match ``flt`` (an index-only count where an index fits the filter)."""
     where = _conditions(flt)
-    query = select(func.count()).select_from(GoodsFlow)
+    query = select(func.count()).select_from(GoodsFlow.__table__)
     if where:
         query = query.where(and_(*where))
-    return session.scalar(query) or 0
+    return session.connection().scalar(query) or 0
 
 
 @requires(Permission.REGISTER_GOODS)
@@ -608,13 +627,15 @@ def list_flows(
     offset: int = 0,
     limit: int = 200,
 ) -> list[FlowRow]:
-    """A window of the Stromen list, filtered, sorted and cut in the database."""
+    """A window of the Stromen list, filtered, sorted and cut in the database. Plain Core
+    rows straight into ``FlowRow`` tuples: the Python side of a window of 200 costs about
+    as much as the database's."""
     where = _conditions(flt)
     query = _row_query()
     if where:
         query = query.where(and_(*where))
     query = query.order_by(*_order(sort)).offset(offset).limit(limit)
-    return [_row(*found) for found in session.execute(query)]
+    return _rows(session, query)
 
 
 @requires(Permission.REGISTER_GOODS)

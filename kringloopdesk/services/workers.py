@@ -21,11 +21,24 @@ Every create and update writes an audit entry naming the changed fields (``suppo
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    LargeBinary,
+    String,
+    and_,
+    bindparam,
+    case,
+    cast,
+    func,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -637,6 +650,12 @@ def _glob_pattern(word: str) -> str:
     return "*" + "".join(parts) + "*"
 
 
+def _like_pattern(word: str) -> str:
+    """SQLite LIKE, with ``\\`` as the escape character."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def _regex_pattern(word: str) -> str:
     """PostgreSQL regular expression with the same character classes."""
     parts = []
@@ -652,37 +671,92 @@ def _regex_pattern(word: str) -> str:
 
 def search_condition(session: Session, search: str, *columns: ColumnElement[str]):
     """A WHERE condition: every word of ``search`` occurs in one of ``columns`` (joined by
-    spaces), ignoring case and accents ("lukasz" finds "Łukasz"), on both engines."""
+    spaces), ignoring case and accents ("lukasz" finds "Łukasz"), on both engines.
+    ``columns`` must not be NULL (coalesce those that may be)."""
     words = fold(search).split()
+    return _search_condition(session.get_bind().dialect.name, words, columns)
+
+
+def _search_params(dialect: str, words: list[str], name: str) -> dict[str, str]:
+    """The patterns for ``words``, by the names of their bound parameters."""
+    params: dict[str, str] = {}
+    for n, word in enumerate(words):
+        if dialect == "sqlite":
+            params[f"{name}_{n}_like"] = _like_pattern(word)
+            params[f"{name}_{n}_glob"] = _glob_pattern(word)
+        elif dialect == "postgresql":
+            params[f"{name}_{n}_re"] = _regex_pattern(word)
+        else:  # pragma: no cover - the two supported engines are above
+            params[f"{name}_{n}_ilike"] = f"%{word}%"
+    return params
+
+
+def _search_condition(dialect: str, words: list[str], columns: tuple[ColumnElement[str], ...],
+                      name: str | None = None):
+    """:func:`search_condition` for a dialect. With ``name``, the patterns are bound
+    parameters of that name (``{name}_0_like`` …, see :func:`_search_params`), so that a cached
+    statement serves any words of the same count; without, they are anonymous."""
     if not words:
         return true()
+    params = _search_params(dialect, words, name or "search")
+
+    def pattern(n: int, kind: str):
+        key = f"{name or 'search'}_{n}_{kind}"
+        return bindparam(key, params[key], type_=String, unique=name is None)
+
+    if dialect == "sqlite":
+        return and_(*(_sqlite_word_condition(pattern(n, "like"), pattern(n, "glob"), columns)
+                      for n in range(len(words))))
     haystack = columns[0]
     for column_ in columns[1:]:
         haystack = haystack + " " + column_
-    dialect = session.get_bind().dialect.name
-    conditions = []
-    for word in words:
-        if dialect == "sqlite":
-            conditions.append(haystack.op("GLOB")(_glob_pattern(word)))
-        elif dialect == "postgresql":
-            conditions.append(haystack.op("~")(_regex_pattern(word)))
-        else:  # pragma: no cover - the two supported engines are above
-            conditions.append(haystack.ilike(f"%{word}%"))
-    return and_(*conditions)
+    if dialect == "postgresql":
+        return and_(*(haystack.op("~")(pattern(n, "re")) for n in range(len(words))))
+    return and_(*(haystack.ilike(pattern(n, "ilike"))  # pragma: no cover
+                  for n in range(len(words))))
 
 
+def _sqlite_word_condition(like, glob, columns: tuple[ColumnElement[str], ...]):
+    """One word on SQLite, as fast as a plain LIKE for plain-ASCII texts (issue #9: searching
+    as you type). A word holds no space, so it occurs in the joined columns exactly when it
+    occurs in one of them. LIKE ignores the case of ASCII letters only, so for a column that is
+    plain ASCII it finds what the GLOB of letter classes finds (the word is folded already);
+    only a column with other characters (more bytes than characters) needs that GLOB, which
+    costs three times as much."""
+    found = [column_.like(like, escape="\\") for column_ in columns]
+    found += [
+        and_(func.length(cast(column_, LargeBinary)) > func.length(column_),
+             column_.op("GLOB")(glob))
+        for column_ in columns
+    ]
+    return or_(*found)
+
+
+@functools.lru_cache(maxsize=16_384)
 def _sort_last_name(last_name: str | None) -> str:
+    # Cached: SQLite calls it for every row it sorts, and surnames repeat (a shop of 3,000
+    # workers has a few hundred).
     return sort_key("", last_name or "")[0]
 
 
 def sort_name_expression(session: Session, last_name: ColumnElement[str]):
     """The last name as Dutch lists sort it (without its tussenvoegsel, case and accents
     ignored), as an SQL expression: the same rule as :func:`sort_key`."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "sqlite":
+    register_sort_name(session)
+    return _sort_name_expression(session.get_bind().dialect.name, last_name)
+
+
+def register_sort_name(session: Session) -> None:
+    """On SQLite, give the session's connection the function that
+    :func:`sort_name_expression` calls (a statement made before may use it again)."""
+    if session.get_bind().dialect.name == "sqlite":
         # A deterministic function of our own: the exact rule, at about 3 µs a row.
         raw = session.connection().connection.driver_connection
         raw.create_function("kld_sort_name", 1, _sort_last_name, deterministic=True)
+
+
+def _sort_name_expression(dialect: str, last_name: ColumnElement[str]):
+    if dialect == "sqlite":
         return func.kld_sort_name(last_name)
     # PostgreSQL: the tussenvoegsels off with a regular expression, only when the first word
     # is one; accents off with translate(), only for names that are not plain ASCII (both
@@ -728,23 +802,46 @@ def current_placement_id(worker_id: ColumnElement[int], today: dt.date):
     )
 
 
-def _label_column(model: type[Doelgroep] | type[Department]) -> ColumnElement[str]:
-    return model.label_en if current_language() == "en" else model.label_nl
+def _label_column(model: type[Doelgroep] | type[Department],
+                  language: str | None = None) -> ColumnElement[str]:
+    return model.label_en if (language or current_language()) == "en" else model.label_nl
+
+
+# Made once: a fresh alias per query costs SQLAlchemy more (adapting every column anew) than
+# the rest of building the statement.
+_CURRENT_PLACEMENT = aliased(Placement, name="cur")
+_COACH = aliased(User, name="coach")
+# The words of the search are bound parameters of this name (see _search_params).
+_SEARCH = "search"
+
+
+@dataclass(frozen=True)
+class _ListShape:
+    """Everything a statement of the list depends on but the search words themselves: the
+    statements are made once per shape and kept (``_statement``), because building one costs
+    more than running it on 3,000 workers, on every keystroke of a search."""
+
+    dialect: str
+    personal: bool
+    filter: WorkerFilter  # with search ""
+    words: int
+    today: dt.date
+    language: str
+    sort: WorkerSort | None = None  # None: the count
+    offset: int = 0
+    limit: int = 0
 
 
 class _WorkerListQuery:
     """The joins of the list, made only when the columns, filter or sort need them."""
 
-    def __init__(self, session: Session, actor: Actor, flt: WorkerFilter, today: dt.date):
-        self.personal = allowed(actor.role, Permission.VIEW_PERSONAL)
-        if flt.needs_personal:
-            require(actor, Permission.VIEW_PERSONAL)
-        self.session = session
-        self.actor = actor
-        self.filter = flt
-        self.today = today
-        self.placement = aliased(Placement, name="cur")
-        self.coach = aliased(User, name="coach")
+    def __init__(self, shape: _ListShape):
+        self.shape = shape
+        self.personal = shape.personal
+        self.filter = shape.filter
+        self.today = shape.today
+        self.placement = _CURRENT_PLACEMENT
+        self.coach = _COACH
 
     def needs_placement(self, sort: WorkerSort | None) -> bool:
         flt = self.filter
@@ -770,8 +867,8 @@ class _WorkerListQuery:
         flt = self.filter
         query = query.where(
             Worker.anonymised_at.is_(None),
-            search_condition(self.session, flt.search, Worker.number, Worker.first_name,
-                             Worker.last_name),
+            _search_condition(self.shape.dialect, ["?"] * self.shape.words,
+                              (Worker.number, Worker.first_name, Worker.last_name), _SEARCH),
         )
         if flt.doelgroep is not None:
             query = query.where(
@@ -791,24 +888,22 @@ class _WorkerListQuery:
 
     def order(self, sort: WorkerSort) -> list:
         column = sort.column
-        if column not in WORKER_LIST_COLUMNS:
-            raise ValueError(f"cannot sort workers on {column!r}")
-        if not self.personal and column not in NAME_COLUMNS:
-            require(self.actor, Permission.VIEW_PERSONAL)
-        name = [sort_name_expression(self.session, Worker.last_name),
+        language = self.shape.language
+        name = [_sort_name_expression(self.shape.dialect, Worker.last_name),
                 func.lower(Worker.first_name)]
+        # Only the chosen column's key is built.
         keys: list = {
-            "number": [func.lower(Worker.number)],
-            "name": name,
-            "doelgroep": [func.lower(_label_column(Doelgroep))],
-            "status": [case({code: i for i, code in enumerate(WORKER_STATUSES)},
-                            value=Worker.status, else_=len(WORKER_STATUSES.codes))],
-            "department": [func.lower(_label_column(Department))],
-            "coach": [func.lower(self.coach.full_name)],
-            "referrer": [func.lower(Worker.referrer)],
-            "start_date": [Worker.start_date],
-            "end_date": [Worker.end_date],
-        }[column]
+            "number": lambda: [func.lower(Worker.number)],
+            "name": lambda: name,
+            "doelgroep": lambda: [func.lower(_label_column(Doelgroep, language))],
+            "status": lambda: [case({code: i for i, code in enumerate(WORKER_STATUSES)},
+                                    value=Worker.status, else_=len(WORKER_STATUSES.codes))],
+            "department": lambda: [func.lower(_label_column(Department, language))],
+            "coach": lambda: [func.lower(self.coach.full_name)],
+            "referrer": lambda: [func.lower(Worker.referrer)],
+            "start_date": lambda: [Worker.start_date],
+            "end_date": lambda: [Worker.end_date],
+        }[column]()
         if column not in ("name", "number"):
             keys += name
         keys.append(Worker.id)
@@ -816,6 +911,77 @@ class _WorkerListQuery:
             keys = [key.desc() for key in keys]
         # Empty values last, whichever the direction (both engines understand NULLS LAST).
         return [key.nulls_last() for key in keys]
+
+    def count_statement(self):
+        query = self.joined(select(func.count()).select_from(Worker),
+                            placement=self.needs_placement(None), doelgroep=False)
+        return self.where(query)
+
+    def window_statement(self):
+        shape = self.shape
+        assert shape.sort is not None
+        sort, language = shape.sort, shape.language
+        order = self.order(sort)
+        if not self.personal:
+            query = select(Worker.id, Worker.number, Worker.first_name, Worker.last_name)
+            query = self.where(self.joined(query, placement=False, doelgroep=False))
+            return query.order_by(*order).offset(shape.offset).limit(shape.limit)
+        placement = self.placement
+        # The window first, from the workers and only the joins that the filter and sort
+        # need; then the columns for its rows: the current placement (a subquery per row) is
+        # looked up for the 200 rows shown, not for every worker that matches.
+        window = (
+            self.where(self.joined(select(Worker.id), placement=self.needs_placement(sort),
+                                   doelgroep=sort.column == "doelgroep"))
+            .order_by(*order).offset(shape.offset).limit(shape.limit).subquery("shown")
+        )
+        # In the order of WorkerListRow's fields.
+        query = select(
+            Worker.id,
+            Worker.number,
+            Worker.first_name,
+            Worker.last_name,
+            Doelgroep.code.label("doelgroep"),
+            _label_column(Doelgroep, language).label("doelgroep_label"),
+            Worker.status,
+            placement.id.label("placement_id"),
+            Department.code.label("department"),
+            _label_column(Department, language).label("department_label"),
+            placement.coach_id,
+            self.coach.full_name.label("coach_name"),
+            Worker.referrer,
+            Worker.start_date,
+            Worker.end_date,
+        )
+        query = self.joined(query.join(window, window.c.id == Worker.id), placement=True,
+                            doelgroep=True)
+        return query.order_by(*order)
+
+
+@functools.lru_cache(maxsize=256)
+def _statement(shape: _ListShape):
+    query = _WorkerListQuery(shape)
+    return query.count_statement() if shape.sort is None else query.window_statement()
+
+
+def _list_shape(session: Session, actor: Actor, flt: WorkerFilter, today: dt.date | None,
+                sort: WorkerSort | None = None, offset: int = 0,
+                limit: int = 0) -> tuple[_ListShape, dict[str, str]]:
+    """The shape of the statement and the search words' parameters, after the checks: a
+    filter on more than the name, or a sort on another column, needs VIEW_PERSONAL."""
+    personal = allowed(actor.role, Permission.VIEW_PERSONAL)
+    if flt.needs_personal:
+        require(actor, Permission.VIEW_PERSONAL)
+    if sort is not None:
+        if sort.column not in WORKER_LIST_COLUMNS:
+            raise ValueError(f"cannot sort workers on {sort.column!r}")
+        if not personal and sort.column not in NAME_COLUMNS:
+            require(actor, Permission.VIEW_PERSONAL)
+    dialect = session.get_bind().dialect.name
+    words = fold(flt.search).split()
+    shape = _ListShape(dialect, personal, replace(flt, search=""), len(words),
+                       today or dt.date.today(), current_language(), sort, offset, limit)
+    return shape, _search_params(dialect, words, _SEARCH)
 
 
 @requires(Permission.VIEW_WORKER_NAMES)
@@ -827,13 +993,8 @@ def count_workers(
     today: dt.date | None = None,
 ) -> int:
     """How many workers the list shows with ``flt`` (anonymised workers are never shown)."""
-    q = _WorkerListQuery(session, actor, flt, today or dt.date.today())
-    query = q.joined(
-        select(func.count()).select_from(Worker),
-        placement=q.needs_placement(None),
-        doelgroep=False,
-    )
-    return session.scalar(q.where(query)) or 0
+    shape, params = _list_shape(session, actor, flt, today)
+    return session.scalar(_statement(shape), params) or 0
 
 
 @requires(Permission.VIEW_WORKER_NAMES)
@@ -853,53 +1014,13 @@ def list_workers(
     An invoer gets number and name only, and may search (and sort on number and name) but
     not filter on anything else: a filter on doelgroep would tell what the rows do not.
     """
-    q = _WorkerListQuery(session, actor, flt, today or dt.date.today())
-    order = q.order(sort)
-    if not q.personal:
-        query = select(Worker.id, Worker.number, Worker.first_name, Worker.last_name)
-        query = q.where(q.joined(query, placement=False, doelgroep=False))
-        rows = session.execute(query.order_by(*order).offset(offset).limit(limit))
+    shape, params = _list_shape(session, actor, flt, today, sort, offset, limit)
+    statement = _statement(shape)
+    register_sort_name(session)
+    rows = session.execute(statement, params)
+    if not shape.personal:
         return [WorkerListRow(r.id, r.number, r.first_name, r.last_name) for r in rows]
-    placement = q.placement
-    query = select(
-        Worker.id,
-        Worker.number,
-        Worker.first_name,
-        Worker.last_name,
-        Doelgroep.code.label("doelgroep"),
-        _label_column(Doelgroep).label("doelgroep_label"),
-        Worker.status,
-        placement.id.label("placement_id"),
-        Department.code.label("department"),
-        _label_column(Department).label("department_label"),
-        placement.coach_id,
-        q.coach.full_name.label("coach_name"),
-        Worker.referrer,
-        Worker.start_date,
-        Worker.end_date,
-    )
-    query = q.where(q.joined(query, placement=True, doelgroep=True))
-    rows = session.execute(query.order_by(*order).offset(offset).limit(limit))
-    return [
-        WorkerListRow(
-            id=r.id,
-            number=r.number,
-            first_name=r.first_name,
-            last_name=r.last_name,
-            doelgroep=r.doelgroep,
-            doelgroep_label=r.doelgroep_label,
-            status=r.status,
-            placement_id=r.placement_id,
-            department=r.department,
-            department_label=r.department_label,
-            coach_id=r.coach_id,
-            coach_name=r.coach_name,
-            referrer=r.referrer,
-            start_date=r.start_date,
-            end_date=r.end_date,
-        )
-        for r in rows
-    ]
+    return [WorkerListRow(*row) for row in rows]
 
 
 def coach_choices(session: Session, *, keep_id: int | None = None,

@@ -221,6 +221,8 @@ def test_the_list_filters_in_the_database(shop_db: Database, invoer: Actor,
         FlowFilter(start=D(2025, 1, 11), end=D(2025, 2, 1)): [2, 1],
         FlowFilter(product_group_id=meubels): [4, 2, 0],
         FlowFilter(direction="uit", channel="recycling"): [3],
+        FlowFilter(channel="recycling"): [3],
+        FlowFilter(direction="in", channel="recycling"): [],  # a channel of the other way
         FlowFilter(direction="in"): [1, 0],
         FlowFilter(text="ZOLDER"): [3, 0],
         FlowFilter(text="50%"): [3],

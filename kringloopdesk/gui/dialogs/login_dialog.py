@@ -5,11 +5,19 @@ gets the focus again. The attempt is committed either way (it counts failed logi
 the account waits five minutes, which the service's message says). A user with a temporary
 password chooses their own before the main window opens. "Wachtwoord vergeten?" leads a
 beheerder to the recovery key.
+
+The dialog is the first window of almost every start, so it is built from Qt alone: the
+services (and with them SQLAlchemy) are imported when someone logs in. At start-up it may be
+shown before the database is open (``ctx`` is None, see ``gui.application``); a login asked
+for in that moment waits for ``attach``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QBuffer, QByteArray, QSize, Signal
+from PySide6.QtGui import QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -21,41 +29,82 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kringloopdesk.errors import AuthenticationError, UserError
-from kringloopdesk.gui import icons
-from kringloopdesk.gui.context import AppContext
-from kringloopdesk.gui.dialogs.change_password_dialog import ChangePasswordDialog
-from kringloopdesk.gui.dialogs.password_recovery_dialog import PasswordRecoveryDialog
-from kringloopdesk.gui.operations import DatabaseOp
-from kringloopdesk.gui.widgets.logo_picker import logo_pixmap
-from kringloopdesk.services.auth import Actor, LoginAttempt, attempt_login
-from kringloopdesk.services.setup import ShopInfo
+from kringloopdesk.errors import UserError
+from kringloopdesk.paths import resource_path
+
+if TYPE_CHECKING:
+    from kringloopdesk.gui.context import AppContext
+    from kringloopdesk.services.auth import Actor, LoginAttempt
 
 LOGO_SIZE = 72
+
+
+class ShopFace(Protocol):
+    """What the dialog shows of the shop: ``services.setup.ShopInfo`` or, before the
+    database is open, ``gui.application.FirstScreen``."""
+
+    name: str
+    logo: bytes | None
+
+
+def logo_pixmap(data: bytes | None, size: int, ratio: float = 2.0) -> QPixmap | None:
+    """The shop's logo scaled to fit ``size`` (device-pixel sharp), or None.
+
+    Like ``widgets.logo_picker.logo_pixmap``, which cannot be imported this early (it brings
+    ``services.setup``); scaled while it is read, so that no ``Qt.`` enum is needed before
+    the first paint (see ``__init__``)."""
+    if not data:
+        return None
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    reader = QImageReader(buffer)
+    full = reader.size()
+    if not full.isValid() or full.isEmpty():
+        return None
+    scale = size * ratio / max(full.width(), full.height())
+    reader.setScaledSize(QSize(max(1, round(full.width() * scale)),
+                               max(1, round(full.height() * scale))))
+    image = reader.read()
+    if image.isNull():
+        return None
+    pixmap = QPixmap.fromImage(image)
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def _app_logo() -> QIcon:
+    """Our logo straight from its SVG (Qt's SVG icon engine draws every size)."""
+    return QIcon(str(resource_path("icons", "kringloopdesk.svg")))
 
 
 class LoginDialog(QDialog):
     logged_in = Signal(object)  # Actor
 
-    def __init__(self, ctx: AppContext, shop: ShopInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext | None, shop: ShopFace,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._waiting: str | None = None  # "log_in" or "recover": asked before the database
         self.setWindowTitle(self.tr("Inloggen — {shop}").format(shop=shop.name))
-        self.setWindowIcon(icons.app_icon())
+        # No ``Qt.`` enum before the first paint: the first one makes PySide6 build the whole
+        # Qt namespace, a few hundredths of a second. The labels are centred by the theme
+        # (``QLabel[centered="true"]``), the link's hand cursor waits for ``attach``.
+        self.setWindowIcon(_app_logo())
         self.setMinimumWidth(440)
 
         logo = QLabel()
-        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        logo.setProperty("centered", True)
         image = logo_pixmap(shop.logo, LOGO_SIZE)
-        logo.setPixmap(image if image is not None else icons.pixmap("kringloopdesk", LOGO_SIZE))
+        logo.setPixmap(image if image is not None
+                       else _app_logo().pixmap(QSize(LOGO_SIZE, LOGO_SIZE), 2.0))
         logo.setMinimumHeight(LOGO_SIZE)
         self.shop_label = QLabel(shop.name)
         self.shop_label.setObjectName("DialogTitle")
-        self.shop_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.shop_label.setProperty("centered", True)
         self.shop_label.setWordWrap(True)
         welcome = QLabel(self.tr("Log in om verder te gaan"))
         welcome.setObjectName("DialogSubtitle")
-        welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        welcome.setProperty("centered", True)
 
         self.username_edit = QLineEdit()
         self.username_edit.setAccessibleName(self.tr("Gebruikersnaam"))
@@ -70,7 +119,6 @@ class LoginDialog(QDialog):
         self.forgot_button = QPushButton(self.tr("Wachtwoord vergeten?"))
         self.forgot_button.setObjectName("LinkButton")
         self.forgot_button.setAutoDefault(False)
-        self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.forgot_button.clicked.connect(self.recover_password)
         form.addRow("", self.forgot_button)
 
@@ -111,6 +159,23 @@ class LoginDialog(QDialog):
         self.setTabOrder(self.login_button, self.forgot_button)
         self.setTabOrder(self.forgot_button, quit_button)
         self.username_edit.setFocus()
+        if ctx is not None:
+            self._finish()
+
+    def _finish(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def attach(self, ctx: AppContext) -> None:
+        """The database is open: a login asked for before now goes ahead."""
+        self.ctx = ctx
+        self._finish()
+        waiting, self._waiting = self._waiting, None
+        if waiting == "log_in":
+            self.log_in()
+        elif waiting == "recover":
+            self.recover_password()
 
     def log_in(self) -> None:
         username = self.username_edit.text().strip()
@@ -118,12 +183,21 @@ class LoginDialog(QDialog):
             self.show_problem(self.tr("Vul uw gebruikersnaam in."))
             self.username_edit.setFocus()
             return
+        if self.ctx is None:
+            self._waiting = "log_in"
+            return
+        from kringloopdesk.gui.operations import DatabaseOp
+        from kringloopdesk.services.auth import attempt_login
+
         password = self.password_edit.text()
         DatabaseOp(self.ctx, self, lambda s: attempt_login(s, username, password)).success(
             lambda attempt: self._after_attempt(attempt, password)
         ).failure(lambda error: self.show_problem(error.message)).run()
 
     def _after_attempt(self, attempt: LoginAttempt, password: str) -> None:
+        from kringloopdesk.errors import AuthenticationError
+        from kringloopdesk.gui.dialogs.change_password_dialog import ChangePasswordDialog
+
         try:
             actor = attempt.actor_or_raise()
         except AuthenticationError as error:
@@ -144,6 +218,11 @@ class LoginDialog(QDialog):
         self._logged_in(actor)
 
     def recover_password(self) -> None:
+        if self.ctx is None:
+            self._waiting = "recover"
+            return
+        from kringloopdesk.gui.dialogs.password_recovery_dialog import PasswordRecoveryDialog
+
         dialog = PasswordRecoveryDialog(self.ctx, self, self.username_edit.text().strip())
         accepted = dialog.ask()
         actor = dialog.actor

@@ -57,6 +57,8 @@ class FlowsPage(LazyListPage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._groups: list[ProductGroupItem] = []
+        # Set by refresh when the unfiltered list's count will be the grand total.
+        self._grand_total_from_list = False
 
         self.model = FlowsModel(self._load, self._count, self)
         self.proxy = FlowsProxy(self)
@@ -170,8 +172,21 @@ class FlowsPage(LazyListPage):
             self.group_combo.blockSignals(True)
             self.group_combo.set_choices([Choice(g.id, g.label(language)) for g in groups])
             self.group_combo.blockSignals(False)
-        self._read_grand_total(actor)
+        if self._filtered():
+            self._read_grand_total(actor)
+        else:  # the list's own count is the grand total: one count(*) less
+            self._grand_total_from_list = True
+            self._stale = False
         self.apply_filter(force=True)
+
+    def _update_count(self, *_args: object) -> None:
+        if self._grand_total_from_list and self.model.total_known:
+            self._grand_total_from_list = False
+            if self.model.query.filter == FlowFilter():
+                self.grand_total = self.model.total
+            elif self.ctx.actor is not None:  # filtered before the first count came
+                self._read_grand_total(self.ctx.actor)
+        super()._update_count()
 
     # -- filtering --------------------------------------------------------------------------
 

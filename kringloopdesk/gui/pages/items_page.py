@@ -18,6 +18,7 @@ same service and report code as ``python main.py export ords`` (docs/ords.md).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -54,7 +55,6 @@ from kringloopdesk.gui.widgets.choice_combo import ChoiceCombo
 from kringloopdesk.gui.widgets.lazy_list_page import LazyListPage
 from kringloopdesk.gui.widgets.page import PAGE_MARGIN
 from kringloopdesk.i18n import current_language
-from kringloopdesk.reports.labels import LabelData, write_label_pdf, write_label_sheet
 from kringloopdesk.reports.ords import ords_csv, write_atomically
 from kringloopdesk.services.items import (
     ItemDetail,
@@ -72,8 +72,13 @@ from kringloopdesk.services.repairs import ords_data
 from kringloopdesk.services.setup import get_shop
 from kringloopdesk.services.workers import Choice
 
+if TYPE_CHECKING:
+    from kringloopdesk.reports.labels import LabelData
+
 
 def label_data(item: ItemDetail) -> LabelData:
+    from kringloopdesk.reports.labels import LabelData  # ReportLab only when printing
+
     test = item.latest_test
     tested = test.test_date if item.electrical and test is not None and test.passed else None
     return LabelData(item.item_number, item.description, item.price_cents, tested)
@@ -409,6 +414,8 @@ class ItemsPage(LazyListPage):
         path = FileDialog.save_file(self, self.tr("Etiket opslaan"), safe_file_name(name),
                                     self.tr("PDF-bestand (*.pdf)"))
         if path is not None:
+            from kringloopdesk.reports.labels import write_label_pdf
+
             self._write(path, lambda target: write_label_pdf(
                 target, [label_data(i) for i in items], shop))
 
@@ -421,6 +428,8 @@ class ItemsPage(LazyListPage):
                                     f"etiketten-a4-{len(items)}.pdf",
                                     self.tr("PDF-bestand (*.pdf)"))
         if path is not None:
+            from kringloopdesk.reports.labels import write_label_sheet
+
             self._write(path, lambda target: write_label_sheet(
                 target, [label_data(i) for i in items], shop))
 

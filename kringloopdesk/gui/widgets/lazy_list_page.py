@@ -66,7 +66,8 @@ class LazyListPage(Page):
     # -- building ---------------------------------------------------------------------------
 
     def _connect_count(self) -> None:
-        for signal in (self.proxy.rowsInserted, self.proxy.modelReset):
+        for signal in (self.proxy.rowsInserted, self.proxy.modelReset,
+                       self.model.total_changed):
             signal.connect(self._update_count)
 
     def _build_search(self, max_width: int | None = None, on_return=None) -> None:
@@ -167,6 +168,9 @@ class LazyListPage(Page):
         return self.current_filter() != self.filter_type()
 
     def _update_count(self, *_args: object) -> None:
+        self.clear_button.setEnabled(self._filtered())
+        if not self.model.total_known:
+            return  # the count follows in a moment (total_changed); until then the old text
         one, many, some = self.count_texts()
         shown, total = self.model.total, self.grand_total
         if not self._filtered():
@@ -175,7 +179,6 @@ class LazyListPage(Page):
         else:
             text = some.format(shown=format_number(shown), total=format_number(total))
         self.count_label.setText(text)
-        self.clear_button.setEnabled(self._filtered())
 
     # -- selection --------------------------------------------------------------------------
 

@@ -146,21 +146,105 @@ def test_an_empty_list_says_what_to_do(shop_db: Database, invoer: Actor, qtbot) 
     assert page.view.empty_text.startswith("Nog geen wegingen — weeg goederen op de Weegpost")
 
 
-def test_the_model_loads_in_windows(shop_db: Database, invoer: Actor, weighed: list[int],
-                                    qtmodeltester) -> None:
-    def load(q: FlowQuery, offset: int, limit: int):
-        with shop_db.read_session() as session:
-            return flows.list_flows(session, invoer, q.filter, q.sort, offset=offset,
+class Recorder:
+    """The model's loader and counter over the shop, remembering what was asked."""
+
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db, self.actor = db, actor
+        self.loads: list[tuple[bool, int, int]] = []  # (descending, offset, limit)
+        self.counts = 0
+
+    def load(self, q: FlowQuery, offset: int, limit: int):
+        self.loads.append((q.sort.descending, offset, limit))
+        with self.db.read_session() as session:
+            return flows.list_flows(session, self.actor, q.filter, q.sort, offset=offset,
                                     limit=limit)
 
-    def count(q: FlowQuery) -> int:
-        with shop_db.read_session() as session:
-            return flows.count_flows(session, invoer, q.filter)
+    def count(self, q: FlowQuery) -> int:
+        self.counts += 1
+        with self.db.read_session() as session:
+            return flows.count_flows(session, self.actor, q.filter)
 
-    model = FlowsModel(load, count)
-    model.batch_size = 3
+
+def windowed(db: Database, actor: Actor, batch_size: int) -> tuple[FlowsModel, Recorder]:
+    recorder = Recorder(db, actor)
+    model = FlowsModel(recorder.load, recorder.count)
+    model.batch_size = batch_size
+    return model, recorder
+
+
+def test_the_first_window_comes_before_the_count(shop_db: Database, invoer: Actor,
+                                                 weighed: list[int], qtbot,
+                                                 qtmodeltester) -> None:
+    model, recorder = windowed(shop_db, invoer, 3)
     model.set_query(FlowQuery())
-    assert (model.rowCount(), model.total, model.canFetchMore()) == (3, 4, True)
+    assert (model.rowCount(), model.total_known, model.canFetchMore()) == (3, False, True)
+    assert recorder.counts == 0
+    with qtbot.waitSignal(model.total_changed):
+        pass  # the count follows on the next turn of the event loop
+    assert (model.rowCount(), model.total, model.total_known) == (4, 4, True)
+    assert not model.canFetchMore() and recorder.counts == 1
+    assert [model.row_at(r).id for r in range(4)] == weighed[::-1]
     qtmodeltester.check(model)
-    model.fetchMore()
-    assert model.rowCount() == 4 and not model.canFetchMore()
+
+
+def test_the_last_row_is_read_backwards_without_the_rest(shop_db: Database, invoer: Actor,
+                                                          weighed: list[int]) -> None:
+    model, recorder = windowed(shop_db, invoer, 1)
+    model.set_query(FlowQuery())
+    model.finish_count()
+    recorder.loads.clear()
+    last = model.index(model.rowCount() - 1, model.column_of("flow_date"))
+    assert last.data() == "10-01-2025"  # the oldest: newest first
+    assert recorder.loads == [(False, 0, 1)]  # one window, from the other end
+    assert model.index(1, 0).data() == "01-02-2025"
+    assert recorder.loads[-1] == (True, 1, 1)
+
+
+def test_before_the_count_the_list_grows_as_scrolled(shop_db: Database, invoer: Actor,
+                                                     weighed: list[int]) -> None:
+    model, recorder = windowed(shop_db, invoer, 3)
+    model.set_query(FlowQuery())
+    model.fetchMore()  # the view reached the end before the count came: one short window
+    assert (model.rowCount(), model.total, model.total_known) == (4, 4, True)
+    assert not model.canFetchMore()
+    model.finish_count()
+    assert recorder.counts == 0  # a short window is the end: nothing left to count
+
+
+def test_a_search_counts_first_and_asks_for_rows_only_if_there_are_any(
+        shop_db: Database, invoer: Actor, weighed: list[int]) -> None:
+    model, recorder = windowed(shop_db, invoer, 1)
+    model.set_query(FlowQuery(flows.FlowFilter(text="niets")))
+    assert (recorder.counts, recorder.loads, model.rowCount()) == (1, [], 0)
+    model.set_query(FlowQuery(flows.FlowFilter(text="BANK")))
+    assert (recorder.counts, len(recorder.loads), model.rowCount()) == (2, 1, 1)
+    assert model.total_known and model.row_at(0).id == weighed[0]
+
+
+def test_a_new_sort_does_not_count_again(shop_db: Database, invoer: Actor,
+                                         weighed: list[int]) -> None:
+    model, recorder = windowed(shop_db, invoer, 2)
+    model.set_query(FlowQuery())
+    model.finish_count()
+    model.sort(model.column_of("kg"), Qt.SortOrder.DescendingOrder)
+    assert (recorder.counts, model.rowCount(), model.total_known) == (1, 4, True)
+    kg = model.column_of("kg")
+    assert [model.index(r, kg).data() for r in range(4)] == ["100", "60", "20,5", "5"]
+    assert model.load_until(weighed[3]) == 3
+
+
+def test_the_count_label_follows_the_first_window(shop_db: Database, invoer: Actor,
+                                                  weighed: list[int], qtbot) -> None:
+    _window, page = open_flows(qtbot, shop_db, invoer)
+    page.model.batch_size = 2
+    page.direction_combo.set_value("in")
+    assert page.proxy.rowCount() == 2
+    qtbot.waitUntil(lambda: page.count_label.text() == "2 van 4 wegingen")
+    page.clear_filter()
+    assert page.proxy.rowCount() == 2 and not page.model.total_known
+    qtbot.waitUntil(lambda: page.count_label.text() == "4 wegingen")
+    assert page.proxy.rowCount() == 4
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert page.selected_flow().id == weighed[0]
