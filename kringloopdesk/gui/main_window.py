@@ -136,22 +136,26 @@ class MainWindow(QMainWindow):
 
         self.rail = NavRail()
         self.stack = QStackedWidget()
-        self.pages: list[Page] = [
-            page_class(ctx)
+        # A page is built the first time it is shown (the rail needs only its title): fourteen
+        # pages built up front cost about 50 MB before the first paint.
+        self.page_classes: list[type[Page]] = [
+            page_class
             for page_class in PAGE_CLASSES
             if page_class.permission is None or ctx.may(page_class.permission)
         ]
+        self._built: dict[int, Page] = {}
         sections = {"goods": self.tr("Goederen"),
                     "partners": self.tr("Partners & certificaten")}
-        for index, page in enumerate(self.pages):
+        for index, page_class in enumerate(self.page_classes):
             shortcut_text = ""
             if index < MAX_PAGE_SHORTCUTS:  # Ctrl+1 … Ctrl+9
                 shortcut = QKeySequence(f"Ctrl+{index + 1}")
                 shortcut_text = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
                 QShortcut(shortcut, self).activated.connect(lambda i=index: self.show_page(i))
-            section = sections.get(page.rail_section or "")
-            self.rail.add_page(page.title(), page.icon_name, shortcut_text, section)
-            self.stack.addWidget(page)
+            section = sections.get(page_class.rail_section or "")
+            self.rail.add_page(page_class.rail_title(), page_class.icon_name, shortcut_text,
+                               section)
+            self.stack.addWidget(self._build(index) if index == 0 else QWidget())
         self.rail.page_requested.connect(self.show_page)
         self.rail.set_current(0)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self).activated.connect(self.refresh_current)
@@ -240,7 +244,9 @@ class MainWindow(QMainWindow):
             current_colors().ochre,
         )
         self.key_notice.setObjectName("StatusNotice")
-        self.key_notice.setVisible(self.ctx.sensitive_data_closed)
+        # Hide only: shown without a parent yet, it would flash as a window.
+        if not self.ctx.sensitive_data_closed:
+            self.key_notice.hide()
         self.location_item = StatusItem(
             "database",
             self.tr("Gegevens: {where}").format(where=self.ctx.db.location),
@@ -263,12 +269,38 @@ class MainWindow(QMainWindow):
 
     # -- pages ------------------------------------------------------------------------------
 
+    def _build(self, index: int) -> Page:
+        page = self.page_classes[index](self.ctx)
+        self._built[index] = page
+        return page
+
+    def page_at(self, index: int) -> Page:
+        """The page at ``index`` of the rail, built now if it was not shown before."""
+        page = self._built.get(index)
+        if page is None:
+            page = self._build(index)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        return page
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page of the rail (builds the ones not shown yet)."""
+        return [self.page_at(index) for index in range(len(self.page_classes))]
+
     @property
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        return self.page_at(self.stack.currentIndex())
+
+    def page_index(self, page_class: type[Page]) -> int | None:
+        return next((i for i, c in enumerate(self.page_classes) if issubclass(c, page_class)),
+                    None)
 
     def page_of(self, page_class: type[Page]) -> Page | None:
-        return next((p for p in self.pages if isinstance(p, page_class)), None)
+        index = self.page_index(page_class)
+        return None if index is None else self.page_at(index)
 
     def show_page(self, index: int) -> None:
         if index == self.stack.currentIndex():
@@ -277,6 +309,7 @@ class MainWindow(QMainWindow):
         if not self.current_page.may_leave():
             self.rail.set_current(self.stack.currentIndex())
             return
+        self.page_at(index)
         self.stack.setCurrentIndex(index)
         self.rail.set_current(index)
         self.rail.buttons[index].setFocus()  # Tab goes on into the page from here

@@ -3,8 +3,12 @@ sensitive data is closed, and "Mijn wachtwoord wijzigen"."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from kringloopdesk.db.engine import Database
 from kringloopdesk.gui.context import AppContext
@@ -14,6 +18,7 @@ from kringloopdesk.gui.pages.audit_page import AuditPage
 from kringloopdesk.gui.pages.dashboard_page import DashboardPage
 from kringloopdesk.gui.pages.privacy_page import PrivacyPage
 from kringloopdesk.gui.pages.settings_page import SettingsPage
+from kringloopdesk.gui.widgets.page import Page
 from kringloopdesk.services.auth import Actor, attempt_login
 from kringloopdesk.services.users import create_user
 from tests.gui.helpers import type_into
@@ -87,7 +92,15 @@ def test_a_coach_without_the_data_key_is_told_calmly(
         henk = attempt_login(session, "henk", "vrijwilliger-1").actor_or_raise()
     assert henk.data_key is None
 
-    window = open_window(qtbot, shop_db, henk)
+    with shown_as_windows() as shown:
+        window = MainWindow(AppContext(shop_db, actor=henk))
+        qtbot.addWidget(window, before_close_func=lambda w: w.idle_watcher.stop())
+    assert shown == []  # the notice is not shown before it is in the status bar
+    window.show()
+    qtbot.waitExposed(window)
+    with shown_as_windows() as shown:
+        window.pages  # noqa: B018  (builds every page)
+    assert shown == []
 
     assert window.key_notice.isVisibleTo(window)
     assert window.key_notice.text_label.text() == "Gevoelige gegevens gesloten"
@@ -163,3 +176,57 @@ def test_a_local_database_gets_no_share_warning(shop_db: Database, beheerder: Ac
                                                 qtbot) -> None:
     window = open_window(qtbot, shop_db, beheerder)
     assert window.share_warning is None
+
+
+class TopLevelShows(QObject):
+    """Records every widget shown as a window of its own (a dialog excepted): a parentless
+    widget made visible in a constructor flashes as a window and takes the activation."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget)
+                and watched.isWindow() and not isinstance(watched, QDialog)):
+            self.shown.append(type(watched).__name__)
+        return False
+
+
+@contextmanager
+def shown_as_windows() -> Iterator[list[str]]:
+    recorder = TopLevelShows()
+    QApplication.instance().installEventFilter(recorder)
+    try:
+        yield recorder.shown
+    finally:
+        QApplication.instance().removeEventFilter(recorder)
+
+
+def test_a_page_is_built_the_first_time_it_is_shown(
+    shop_db: Database, beheerder: Actor, qtbot
+) -> None:
+    window = open_window(qtbot, shop_db, beheerder)
+    built = [window.stack.widget(i) for i in range(window.stack.count())
+             if isinstance(window.stack.widget(i), Page)]
+    assert built == [window.stack.currentWidget()]
+    assert isinstance(built[0], DashboardPage)
+
+    window.show_page(rail_labels(window).index("Logboek"))
+    audit = window.stack.currentWidget()
+    assert isinstance(audit, AuditPage)
+    assert window.page_of(AuditPage) is audit  # built once
+    assert window.stack.count() == len(window.page_classes)
+
+
+def test_building_a_page_later_keeps_the_window_active(
+    shop_db: Database, beheerder: Actor, qtbot
+) -> None:
+    window = open_window(qtbot, shop_db, beheerder)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with shown_as_windows() as shown:
+        for index in range(1, len(window.page_classes)):
+            window.show_page(index)
+    assert shown == []
+    assert QApplication.activeWindow() is window

@@ -74,7 +74,9 @@ class FormDialog(ModalDialog):
         self.intro_label.setObjectName("DialogSubtitle")
         self.intro_label.setWordWrap(True)
         self.intro_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.intro_label.setVisible(bool(intro))
+        # Hide only: shown without a parent yet, it would flash as a window.
+        if not intro:
+            self.intro_label.hide()
 
         self.form = ValidatedForm(self.validate, label_width=label_width)
         self.form.changed.connect(self._update_submit)

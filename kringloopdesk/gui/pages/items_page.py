@@ -165,7 +165,9 @@ class ItemsPage(LazyListPage):
         self.ords_button = action(self.tr("ORDS exporteren…"), "download", self.export_ords,
                                   self.tr("Alle reparaties van een jaar als CSV in de Open "
                                           "Repair Data Standard"))
-        self.ords_button.setVisible(ctx.may(Permission.EXPORT_AGGREGATES))
+        # Hide only: shown without a parent yet, it would flash as a window.
+        if not ctx.may(Permission.EXPORT_AGGREGATES):
+            self.ords_button.hide()
 
         scan_column = QVBoxLayout()
         scan_column.setSpacing(2)

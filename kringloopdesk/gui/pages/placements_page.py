@@ -99,7 +99,9 @@ class PlacementsPage(LazyListPage):
         self.new_button.setIcon(icons.icon("plus", "#ffffff"))
         self.new_button.setToolTip(self.tr("Nieuwe plaatsing (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_placement)
-        self.new_button.setVisible(self.editable)
+        # Hide only: shown without a parent yet, it would flash as a window.
+        if not self.editable:
+            self.new_button.hide()
 
         # Status as toggle buttons (one at a time), the rest as drop-downs.
         self.status_group = QButtonGroup(self)
@@ -153,8 +155,9 @@ class PlacementsPage(LazyListPage):
         self.end_button = QPushButton(self.tr("Beëindigen…"))
         self.end_button.setIcon(icons.icon("flag", colors.secondary_text))
         self.end_button.clicked.connect(self.end_selected)
-        for button in (self.edit_button, self.pause_button, self.end_button):
-            button.setVisible(self.editable)
+        if not self.editable:
+            for button in (self.edit_button, self.pause_button, self.end_button):
+                button.hide()
 
         top = QHBoxLayout()
         top.setSpacing(12)
@@ -376,7 +379,7 @@ class PlacementsPage(LazyListPage):
         page = page_of(WorkersPage) if page_of is not None else None
         if page is None:
             return
-        window.show_page(window.pages.index(page))  # type: ignore[attr-defined]
+        window.show_page(window.page_index(WorkersPage))  # type: ignore[attr-defined]
         if window.current_page is page:  # type: ignore[attr-defined]
             page.open_worker(worker_id, placement_id)
 

@@ -124,7 +124,9 @@ class PrivacyPage(Page):
         )
         self.key_note.setObjectName("FieldError")
         self.key_note.setWordWrap(True)
-        self.key_note.setVisible(ctx.sensitive_data_closed)
+        # Hide only: shown without a parent yet, it would flash as a window.
+        if not ctx.sensitive_data_closed:
+            self.key_note.hide()
         picker_row = QHBoxLayout()
         picker_row.setSpacing(8)
         picker_row.addWidget(self.picker, 1)

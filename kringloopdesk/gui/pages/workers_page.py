@@ -77,7 +77,9 @@ class WorkersPage(LazyListPage):
         self.new_button.setIcon(icons.icon("plus", "#ffffff"))
         self.new_button.setToolTip(self.tr("Nieuwe deelnemer (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_worker)
-        self.new_button.setVisible(self.editable)
+        # Hide only: shown without a parent yet, it would flash as a window.
+        if not self.editable:
+            self.new_button.hide()
 
         # Filters: the choices come from the data (refresh).
         self.doelgroep_combo = ChoiceCombo((), self.tr("Alle doelgroepen"))
@@ -105,12 +107,15 @@ class WorkersPage(LazyListPage):
         top = self._top_row(self.new_button)
         filters, filter_icon = self._filter_row()
         for combo in self.filter_combos:
-            combo.setVisible(self.personal)
+            # Hide only: shown without a parent yet, it would flash as a window.
+            if not self.personal:
+                combo.hide()
             filters.addWidget(combo, 1)
         filters.addWidget(self.clear_button)
         filters.addStretch(0)
-        filter_icon.setVisible(self.personal)
-        self.clear_button.setVisible(self.personal)
+        if not self.personal:
+            filter_icon.hide()
+            self.clear_button.hide()
 
         self.list_widget = QWidget()
         body = QWidget()

@@ -3,6 +3,7 @@ calls (refresh on F5, may it be left with unsaved changes)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -31,6 +32,12 @@ class Page(QWidget):
 
     def title(self) -> str:
         raise NotImplementedError
+
+    @classmethod
+    def rail_title(cls) -> str:
+        """The title without building the page: every ``title`` is one ``self.tr(…)``, and
+        ``tr`` translates in the class's own context, so a stand-in with that ``tr`` will do."""
+        return cls.title(_ClassTranslator(cls.__name__))  # type: ignore[arg-type]
 
     def refresh(self) -> None:
         """Read the page's data again (F5, and when it is shown)."""
@@ -71,3 +78,11 @@ class Page(QWidget):
             layout.addWidget(area, 1)
         else:
             layout.addWidget(body, 1)
+
+
+class _ClassTranslator:
+    def __init__(self, context: str) -> None:
+        self.context = context
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate(self.context, text)

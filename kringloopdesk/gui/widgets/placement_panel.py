@@ -122,13 +122,16 @@ class PlacementPanel(QWidget):
         self.end_button = small_button(self.tr("Beëindigen…"), "flag",
                                        self.tr("Einddatum en uitstroom vastleggen"))
         self.end_button.clicked.connect(self.end_placement)
-        for button in (self.edit_button, self.pause_button, self.end_button):
-            button.setVisible(self.may_change)
+        # Hide only: shown without a parent yet, it would flash as a window.
+        if not self.may_change:
+            for button in (self.edit_button, self.pause_button, self.end_button):
+                button.hide()
         self.certificate_button = small_button(
             self.tr("Certificaat…"), "shield",
             self.tr("Een certificaat van deelname voor deze plaatsing: bekijken en uitgeven"))
         self.certificate_button.clicked.connect(self.issue_certificate)
-        self.certificate_button.setVisible(ctx.may(Permission.ISSUE_CERTIFICATES))
+        if not ctx.may(Permission.ISSUE_CERTIFICATES):
+            self.certificate_button.hide()
         self.facts: dict[str, QLabel] = {}
         facts = QGridLayout()
         facts.setHorizontalSpacing(24)
@@ -173,8 +176,9 @@ class PlacementPanel(QWidget):
         self.edit_goal_button.clicked.connect(self.edit_goal)
         self.delete_goal_button = small_button(self.tr("Verwijderen"), "trash")
         self.delete_goal_button.clicked.connect(self.delete_goal)
-        for button in (self.new_goal_button, self.edit_goal_button, self.delete_goal_button):
-            button.setVisible(self.may_change)
+        if not self.may_change:
+            for button in (self.new_goal_button, self.edit_goal_button, self.delete_goal_button):
+                button.hide()
         goals, goals_layout = card(self.tr("Ontwikkeldoelen"), self.new_goal_button,
                                    self.edit_goal_button, self.delete_goal_button)
         goals_layout.addWidget(self.goals_view)
@@ -188,8 +192,9 @@ class PlacementPanel(QWidget):
         self.add_skill_button.clicked.connect(self.add_skill)
         self.remove_skill_button = small_button(self.tr("Verwijderen"), "trash")
         self.remove_skill_button.clicked.connect(self.remove_skill)
-        for button in (self.add_skill_button, self.remove_skill_button):
-            button.setVisible(self.may_change)
+        if not self.may_change:
+            self.add_skill_button.hide()
+            self.remove_skill_button.hide()
         skills, skills_layout = card(self.tr("Werkprocessen"), self.add_skill_button,
                                      self.remove_skill_button)
         skills_layout.addWidget(self.skills_list)

@@ -115,8 +115,10 @@ class WorkerForm(QWidget):
         self.save_button.setIcon(icons.icon("save", "#ffffff"))
         self.save_button.setToolTip(self.tr("Opslaan (Ctrl+S)"))
         self.save_button.clicked.connect(self._save_requested)
-        for widget in (self.blocked_label, self.save_button):
-            widget.setVisible(self.editable)
+        # Hide only: shown without a parent yet, it would flash as a window.
+        if not self.editable:
+            self.blocked_label.hide()
+            self.save_button.hide()
         header = QFrame()
         header.setObjectName("PageHeader")
         texts = QVBoxLayout()
@@ -298,7 +300,9 @@ class WorkerForm(QWidget):
         self.new_placement_button.setIcon(icons.icon("plus", current_colors().primary))
         self.new_placement_button.setFlat(True)
         self.new_placement_button.clicked.connect(self.new_placement)
-        self.new_placement_button.setVisible(self.editable)
+        # Hide only: shown without a parent yet, it would flash as a window.
+        if not self.editable:
+            self.new_placement_button.hide()
         timeline_card, timeline_layout = card(self.tr("Plaatsingen"),
                                               self.new_placement_button)
         timeline_layout.setContentsMargins(18, 8, 18, 4)
