@@ -41,10 +41,6 @@ WORK_DAYS = 50
 FLOWS = 100_000
 FIRST_DAY = dt.date(2025, 1, 6)
 PASSWORD = "benchmark-123"
-GROUPS = ("meubels", "textiel", "witgoed", "klein_elektrisch", "ict_elektronica", "kleingoed",
-          "boeken_media", "speelgoed", "fietsen", "overig")
-HERKOMST = ("brengen", "ophalen", "ontruiming", "milieustraat", "bedrijf")
-BESTEMMING = ("hergebruik", "hergebruik_online", "recycling", "restafval", "export")
 T = TypeVar("T")
 
 
@@ -103,15 +99,9 @@ def hours_xlsx(rows: list[tuple[str, dt.date, str]]) -> bytes:
 
 
 def flows_csv(rng: random.Random) -> bytes:
-    lines = ["datum;richting;productgroep;kg;herkomst_bestemming;opmerking"]
-    for i in range(FLOWS):
-        day = FIRST_DAY + dt.timedelta(days=i % 300)
-        direction = "in" if rng.random() < 0.55 else "uit"
-        channel = rng.choice(HERKOMST if direction == "in" else BESTEMMING)
-        kg = f"{rng.randint(1, 250_000) / 1000:.3f}".replace(".", ",")
-        note = "=weegpost 2" if i % 50 == 0 else ""
-        lines.append(f"{day:%d-%m-%Y};{direction};{rng.choice(GROUPS)};{kg};{channel};{note}")
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    from benchmarks.import_flows import flows_csv as weegpost_file  # one generator for both
+
+    return weegpost_file(FLOWS, FIRST_DAY, seed=rng.randrange(1 << 30))
 
 
 def setup(url: str) -> tuple[Database, Actor]:
