@@ -65,5 +65,10 @@ def resource_path(*parts: str) -> Path:
     return _bundle_root().joinpath("resources", *parts)
 
 
+def docs_path(*parts: str) -> Path:
+    """A file under ``docs/`` (the user guide and its screenshots), from source or bundle."""
+    return _bundle_root().joinpath("docs", *parts)
+
+
 def migrations_path() -> Path:
     return Path(__file__).resolve().parent / "db" / "migrations"

@@ -3,7 +3,8 @@ in, in which role, and where the data lives.
 
 The rail holds only the pages the user's role may use (``Page.permission``, checked with
 ``permissions.allowed``). The user's name in the status bar opens a menu: "Mijn wachtwoord
-wijzigen…", "Vergrendelen" (Ctrl+L) and "Afmelden".
+wijzigen…", "Vergrendelen" (Ctrl+L) and "Afmelden". F1 (or "Handleiding (F1)" there) opens the
+user guide, docs/handleiding.md, in a window of its own (``dialogs.help_dialog``).
 
 After some minutes without input (the shop setting ``idle_lock_minutes``) the window locks: a
 sheet covers it and any dialog open on it, and the lock dialog asks the same user's password.
@@ -35,6 +36,7 @@ from kringloopdesk.db.engine import network_share_warning
 from kringloopdesk.gui import icons
 from kringloopdesk.gui.context import SHOP, SHOP_SETTINGS, AppContext
 from kringloopdesk.gui.dialogs.change_password_dialog import ChangePasswordDialog
+from kringloopdesk.gui.dialogs.help_dialog import HelpDialog
 from kringloopdesk.gui.dialogs.lock_dialog import LockDialog
 from kringloopdesk.gui.idle_watcher import IdleWatcher
 from kringloopdesk.gui.messages import sensitive_data_closed_text, show_status
@@ -213,11 +215,17 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.import_action.triggered.connect(self.open_import)
+        self.help_action = QAction(icons.icon("info", muted), self.tr("Handleiding (F1)"), self)
+        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.help_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.help_action.triggered.connect(self.open_help)
+        self.help_window: HelpDialog | None = None
         for action in (
             self.change_password_action,
             self.lock_action,
             self.logout_action,
             self.import_action,
+            self.help_action,
         ):
             self.addAction(action)  # the shortcuts work wherever the focus is
 
@@ -225,6 +233,7 @@ class MainWindow(QMainWindow):
         self.user_menu = QMenu(self)
         self.user_menu.addAction(self.change_password_action)
         self.user_menu.addAction(self.import_action)
+        self.user_menu.addAction(self.help_action)
         self.user_menu.addSeparator()
         self.user_menu.addAction(self.lock_action)
         self.user_menu.addAction(self.logout_action)
@@ -316,6 +325,15 @@ class MainWindow(QMainWindow):
 
     def refresh_current(self) -> None:
         self.current_page.refresh()
+
+    def open_help(self) -> None:
+        """F1: the user guide beside the window (not modal), at the current page's section."""
+        if self.help_window is None:
+            self.help_window = HelpDialog(self)
+        self.help_window.show()  # first: the scroll range is known once it is laid out
+        self.help_window.show_section(self.current_page.title())
+        self.help_window.raise_()
+        self.help_window.activateWindow()
 
     def show_shop(self, shop: ShopInfo) -> None:
         self.shop = shop

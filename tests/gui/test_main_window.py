@@ -115,7 +115,8 @@ def test_the_user_menu_offers_password_import_lock_and_logout(
 ) -> None:
     window = open_window(qtbot, shop_db, beheerder)
     texts = [action.text() for action in window.user_menu.actions() if not action.isSeparator()]
-    assert texts == ["Mijn wachtwoord wijzigen…", "Importeren…", "Vergrendelen", "Afmelden"]
+    assert texts == ["Mijn wachtwoord wijzigen…", "Importeren…", "Handleiding (F1)",
+                     "Vergrendelen", "Afmelden"]
     assert window.lock_action.shortcut().toString() == "Ctrl+L"
     assert window.import_action.shortcut().toString() == "Ctrl+I"
     assert window.user_button.text() == "Bea Beheer · Beheerder"
