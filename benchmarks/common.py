@@ -212,3 +212,20 @@ def ensure_demo(scale: str, rebuild: bool = False, say: Callable[[str], None] = 
 
 def megabytes(n_bytes: float) -> float:
     return n_bytes / 1_000_000
+
+
+def run_alone(run: Callable[[Bench], list[Result]], description: str,
+              argv: list[str] | None = None) -> list[Result]:
+    """A scenario module run on its own (``python benchmarks/x.py [--scale tiny|large]``): the
+    demo shop of that scale (built when missing) and a scratch folder, as run.py gives it."""
+    import argparse
+    import tempfile
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--scale", choices=("tiny", "large"), default="large")
+    args = parser.parse_args(argv)
+    db_path = demo_path(args.scale)
+    if not db_path.is_file():
+        db_path = ensure_demo(args.scale)
+    with tempfile.TemporaryDirectory(prefix="kld-bench-") as scratch:
+        return run(Bench(args.scale, db_path, Path(scratch)))

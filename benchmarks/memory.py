@@ -17,19 +17,17 @@ The goal is on the difference: ours may use less than 150 MB more than the bare 
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import textwrap
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import CACHE, PASSWORD, ROOT, USERNAME, Bench, Result, demo_path, ensure_demo
+from benchmarks.common import CACHE, PASSWORD, ROOT, USERNAME, Bench, Result, run_alone
 
 GOAL_MB = 150
 BASELINE_NAME = "bare PySide6 QMainWindow"
@@ -174,14 +172,7 @@ def run(bench: Bench) -> list[Result]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--scale", choices=("tiny", "large"), default="large")
-    args = parser.parse_args(argv)
-    db_path = demo_path(args.scale)
-    if not db_path.is_file():
-        db_path = ensure_demo(args.scale)
-    with tempfile.TemporaryDirectory(prefix="kld-memory-") as scratch:
-        results = run(Bench(args.scale, db_path, Path(scratch)))
+    results = run_alone(run, __doc__.split("\n\n")[0], argv)
     for r in results:
         goal = f"< {r.goal:g} MB above ({'met' if r.met else 'MISSED'})"
         print(f"{r.scenario}: ours {r.ours:.1f} MB, {r.baseline_name} {r.baseline:.1f} MB, "

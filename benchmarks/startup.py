@@ -24,19 +24,17 @@ the schema is created, then the wizard paints).
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import textwrap
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import CACHE, ROOT, Bench, Result, demo_path, ensure_demo
+from benchmarks.common import CACHE, ROOT, Bench, Result, run_alone
 
 RUNS = 7  # timed starts per row, after one untimed
 FIRST_START_RUNS = 3  # the rows that build a cache or a database each time
@@ -181,14 +179,7 @@ def run(bench: Bench) -> list[Result]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--scale", choices=("tiny", "large"), default="large")
-    args = parser.parse_args(argv)
-    db_path = demo_path(args.scale)
-    if not db_path.is_file():
-        db_path = ensure_demo(args.scale)
-    with tempfile.TemporaryDirectory(prefix="kld-startup-") as scratch:
-        results = run(Bench(args.scale, db_path, Path(scratch)))
+    results = run_alone(run, __doc__.split("\n\n")[0], argv)
     for r in results:
         goal = "report" if r.goal is None else f"<= {r.goal:g}x ({'met' if r.met else 'MISSED'})"
         print(f"{r.scenario:42} ours {r.ours * 1000:6.0f} ms  {r.baseline_name} "
