@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMargins, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMargins, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -372,17 +372,22 @@ class CertificatePreviewDialog(ModalDialog):
         """Save the issued certificate before closing? Tests replace this."""
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(parent.tr("Certificaat niet opgeslagen"))
-        box.setText(parent.tr("Certificaat {serial} opslaan voordat u sluit?").format(
-            serial=serial))
-        box.setInformativeText(parent.tr(
+        translate = QCoreApplication.translate  # a classmethod has no self.tr
+        box.setWindowTitle(translate("CertificatePreviewDialog", "Certificaat niet opgeslagen"))
+        box.setText(translate(
+            "CertificatePreviewDialog", "Certificaat {serial} opslaan voordat u sluit?",
+        ).format(serial=serial))
+        box.setInformativeText(translate(
+            "CertificatePreviewDialog",
             "Het certificaat staat in het register, maar het bestand is nog nergens opgeslagen. "
             "Sluit u zonder opslaan, dan kunt u het alleen nog opnieuw uitgeven, met een nieuw "
             "nummer."))
-        save = box.addButton(parent.tr("Opslaan als PDF…"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(parent.tr("Sluiten zonder opslaan"),
+        save = box.addButton(translate("CertificatePreviewDialog", "Opslaan als PDF…"),
+                             QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(translate("CertificatePreviewDialog", "Sluiten zonder opslaan"),
                                 QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(parent.tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
+        cancel = box.addButton(translate("CertificatePreviewDialog", "Annuleren"),
+                               QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(save)
         box.setEscapeButton(cancel)
         box.exec()

@@ -17,7 +17,7 @@ import traceback
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -624,7 +624,8 @@ class BackupsTab(QWidget):
     @classmethod
     def ask_folder(cls, parent: QWidget, start: str) -> str | None:
         """The folder the user chose, or None. Tests replace this."""
-        chosen = QFileDialog.getExistingDirectory(parent, parent.tr("Map voor back-ups"), start)
+        title = QCoreApplication.translate("BackupsTab", "Map voor back-ups")
+        chosen = QFileDialog.getExistingDirectory(parent, title, start)
         return chosen or None
 
     def _choose_folder(self) -> None:
@@ -667,8 +668,9 @@ class BackupsTab(QWidget):
     @classmethod
     def ask_backup_file(cls, parent: QWidget) -> Path | None:
         """The back-up to restore, or None. Tests replace this."""
-        return FileDialog.open_file(parent, parent.tr("Back-up kiezen"),
-                                    parent.tr("KringloopDesk-back-up (*.sqlite *.zip)"))
+        return FileDialog.open_file(
+            parent, QCoreApplication.translate("BackupsTab", "Back-up kiezen"),
+            QCoreApplication.translate("BackupsTab", "KringloopDesk-back-up (*.sqlite *.zip)"))
 
     def restore(self) -> None:
         path = type(self).ask_backup_file(self)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -76,7 +76,8 @@ class AccentPicker(QWidget):
     @classmethod
     def ask_color(cls, parent: QWidget, current: str) -> str | None:
         """The colour dialog; tests replace this."""
-        chosen = QColorDialog.getColor(QColor(current), parent, parent.tr("Accentkleur kiezen"))
+        title = QCoreApplication.translate("AccentPicker", "Accentkleur kiezen")
+        chosen = QColorDialog.getColor(QColor(current), parent, title)
         return chosen.name() if chosen.isValid() else None
 
     def _update(self) -> None:

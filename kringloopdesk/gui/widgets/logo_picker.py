@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -107,9 +107,9 @@ class LogoPicker(QWidget):
         """The file dialog; tests replace this."""
         path, _filter = QFileDialog.getOpenFileName(
             parent,
-            parent.tr("Logo kiezen"),
+            QCoreApplication.translate("LogoPicker", "Logo kiezen"),
             str(Path.home()),
-            parent.tr("Afbeeldingen (*.png *.jpg *.jpeg)"),
+            QCoreApplication.translate("LogoPicker", "Afbeeldingen (*.png *.jpg *.jpeg)"),
         )
         return path or None
 
