@@ -19,7 +19,7 @@ from kringloopdesk.db.base import utcnow
 from kringloopdesk.db.codes import ROLES
 from kringloopdesk.db.models import User
 from kringloopdesk.errors import AuthenticationError, PermissionDeniedError, ValidationError
-from kringloopdesk.i18n import _
+from kringloopdesk.i18n import _, current_language
 from kringloopdesk.services import audit, crypto
 
 MIN_PASSWORD_LENGTH = 8
@@ -44,7 +44,8 @@ class Actor:
 
     @property
     def role_label(self) -> str:
-        return ROLES.label(self.role)
+        """In the language of the app (the status bar, the CLI's messages)."""
+        return ROLES.label(self.role, current_language())
 
     @property
     def has_data_key(self) -> bool:
