@@ -952,7 +952,7 @@
     </message>
     <message>
         <source>Richting</source>
-        <translation>Direction</translation>
+        <translation>Orientation</translation>
     </message>
     <message>
         <source>Sluiten</source>
@@ -3375,7 +3375,7 @@ Ask the manager to reinstall KringloopDesk.</translation>
     </message>
     <message>
         <source>Afsluiten</source>
-        <translation>Exit</translation>
+        <translation>Quit</translation>
     </message>
     <message>
         <source>Vul uw gebruikersnaam in.</source>
