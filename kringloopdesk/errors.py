@@ -79,3 +79,19 @@ class RecordChangedError(UserError):
         self.changed_by = changed_by
         self.changed_at = changed_at
         self.deleted = deleted
+
+
+class JobCancelledError(UserError):
+    """The user stopped a long job (import, export, back-up, batch, demo) while it ran.
+
+    Raised by ``Progress.check`` (services/progress.py) between steps. It is a ``UserError``
+    so that every existing error path handles it: the unit of work rolls back and every
+    ``.part`` file is removed, so nothing is saved and nothing is left half.
+    """
+
+    def __init__(self, message: str | None = None) -> None:
+        if message is None:
+            from kringloopdesk.i18n import _
+
+            message = _("Geannuleerd. Er is niets opgeslagen.")
+        super().__init__(message)

@@ -6,6 +6,11 @@ a zip, with the schema revision, written to a temporary name and renamed when co
 
 Both return the row counts of the snapshot they copied, so the caller can check the copy
 against exactly the state it was taken from (services/backups.py).
+
+Each takes an optional ``progress`` (services/progress.py): the SQLite copy reports every
+``PAGES_PER_STEP`` pages through the backup API's callback, the dump every table and every
+``ROWS_PER_STEP`` rows. A cancel raises ``JobCancelledError`` there; the ``.part`` file is
+removed, and a restore that was stopped is rolled back by SQLite (the live file unchanged).
 """
 
 from __future__ import annotations
@@ -19,16 +24,23 @@ import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, MetaData, select, text
 
 from kringloopdesk.db.engine import is_sqlite
+
+if TYPE_CHECKING:  # db/ does not depend on services/ at run time
+    from kringloopdesk.services.progress import Progress
 
 log = logging.getLogger(__name__)
 
 LOGICAL_FORMAT = "kringloopdesk-logical-backup"
 LOGICAL_FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
+# Pages (4 KB each) copied between two progress reports and cancel checks: 4 MB.
+PAGES_PER_STEP = 1024
+ROWS_PER_STEP = 5000
 
 
 def _json_default(value: object) -> object:
@@ -64,7 +76,24 @@ def _remove(path: Path) -> None:
         log.warning("Could not remove %s", path)
 
 
-def snapshot_sqlite(engine: Engine, destination: Path) -> dict[str, int]:
+def _page_callback(progress: Progress | None):
+    """The backup API's progress callback; an exception raised in it stops the copy."""
+    if progress is None:
+        return None
+
+    def report(_status: int, remaining: int, total: int) -> None:
+        progress.step(total - remaining, total)
+
+    return report
+
+
+def _check(progress: Progress | None) -> None:
+    if progress is not None:
+        progress.check()
+
+
+def snapshot_sqlite(engine: Engine, destination: Path, *,
+                    progress: Progress | None = None) -> dict[str, int]:
     """Copy a live SQLite database to ``destination`` (via ``.part``, renamed when complete)
     and return the row counts of the very snapshot that was copied.
 
@@ -80,12 +109,13 @@ def snapshot_sqlite(engine: Engine, destination: Path) -> dict[str, int]:
             counts = sqlite_counts(source)
             target = sqlite3.connect(partial)
             try:
-                source.backup(target)
+                source.backup(target, pages=PAGES_PER_STEP, progress=_page_callback(progress))
                 target.execute("PRAGMA journal_mode = DELETE")
             finally:
                 target.close()
         finally:
             source.execute("COMMIT")
+        _check(progress)
         os.replace(partial, destination)
     except BaseException:
         _remove(partial)
@@ -95,25 +125,28 @@ def snapshot_sqlite(engine: Engine, destination: Path) -> dict[str, int]:
     return counts
 
 
-def backup_sqlite(engine: Engine, destination: Path) -> Path:
+def backup_sqlite(engine: Engine, destination: Path, *,
+                  progress: Progress | None = None) -> Path:
     """Write a consistent copy of a live SQLite database to ``destination``."""
-    snapshot_sqlite(engine, destination)
+    snapshot_sqlite(engine, destination, progress=progress)
     return destination
 
 
-def restore_sqlite(engine: Engine, source_file: Path) -> None:
+def restore_sqlite(engine: Engine, source_file: Path, *,
+                   progress: Progress | None = None) -> None:
     """Replace the contents of the live SQLite database with those of ``source_file``, through
     the backup API (page by page, under SQLite's locks; never a file copy over a live file).
 
     The engine's pool is emptied first so no pooled connection keeps an old snapshot; the
-    caller makes sure nothing else in this process holds the database.
+    caller makes sure nothing else in this process holds the database. Stopped by a cancel
+    (or any error) before the last page, SQLite rolls the live file back to what it was.
     """
     engine.dispose()
     source = sqlite3.connect(f"file:{source_file}?mode=ro", uri=True)
     try:
         target = sqlite3.connect(engine.url.database, timeout=5)
         try:
-            source.backup(target)
+            source.backup(target, pages=PAGES_PER_STEP, progress=_page_callback(progress))
         finally:
             target.close()
     finally:
@@ -128,7 +161,8 @@ def _rows(connection: Connection, table) -> Iterator[dict]:
 
 
 def dump_logical(
-    connection: Connection, destination: Path, extra: dict[str, object] | None = None
+    connection: Connection, destination: Path, extra: dict[str, object] | None = None, *,
+    progress: Progress | None = None,
 ) -> dict[str, int]:
     """Every table of the database, as it is now, into a zip of JSON lines. ``extra`` goes
     into the manifest (schema revision, shop name). Returns the rows written per table.
@@ -139,15 +173,20 @@ def dump_logical(
     metadata.reflect(connection)
     partial = destination.with_name(destination.name + ".part")
     counts: dict[str, int] = {}
+    tables = metadata.sorted_tables
     try:
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for table in metadata.sorted_tables:
+            for number, table in enumerate(tables):
+                if progress is not None:
+                    progress.step(number, len(tables))
                 count = 0
                 with archive.open(f"tables/{table.name}.jsonl", "w") as handle:
                     for row in _rows(connection, table):
                         line = json.dumps(row, default=_json_default, ensure_ascii=False)
                         handle.write(line.encode("utf-8") + b"\n")
                         count += 1
+                        if count % ROWS_PER_STEP == 0:
+                            _check(progress)
                 counts[table.name] = count
             manifest: dict[str, object] = {
                 "format": LOGICAL_FORMAT,
@@ -159,6 +198,7 @@ def dump_logical(
                 **(extra or {}),
             }
             archive.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
+        _check(progress)
         os.replace(partial, destination)
     except BaseException:
         _remove(partial)

@@ -2,7 +2,9 @@
 
 An event filter on the application sees every key press, click, wheel turn and mouse move in
 any of its windows and starts the countdown again; when it runs out, ``idle`` is emitted.
-Restarts are throttled: a moving mouse sends hundreds of events a second.
+Restarts are throttled: a moving mouse sends hundreds of events a second. While long work
+runs (an import, a back-up: ``gui.long_task``) the app is busy for the user, who may well sit
+and wait without touching anything, so the countdown starts again instead of locking.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.idle)
+        self._timer.timeout.connect(self._timed_out)
         self._last_restart = 0.0
         self._watching = False
         self.set_timeout(timeout_ms)
@@ -77,6 +79,14 @@ class IdleWatcher(QObject):
     def _restart(self) -> None:
         self._last_restart = time.monotonic()
         self._timer.start()
+
+    def _timed_out(self) -> None:
+        from kringloopdesk.gui.long_task import running_tasks  # only when the time is up
+
+        if running_tasks():
+            self._restart()
+        else:
+            self.idle.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS and time.monotonic() - self._last_restart > self._throttle:

@@ -63,6 +63,7 @@ from kringloopdesk.db.codes import (
     OUTCOMES,
     REUSE_DESTINATIONS,
 )
+from kringloopdesk.i18n import _
 from kringloopdesk.reports.certificate_art import draw_divider, draw_leaf
 from kringloopdesk.reports.fonts import (
     SANS,
@@ -84,6 +85,7 @@ from kringloopdesk.services.figures import (
     Period,
     format_value,
 )
+from kringloopdesk.services.progress import Progress
 
 if TYPE_CHECKING:
     from kringloopdesk.services.exports import ExportData
@@ -177,6 +179,8 @@ MONTHS = (
     "oktober", "november", "december",
 )
 NO_DATA = "geen gegevens"
+# About how many pages each report has, for the progress bar only (a guess is enough).
+EXPECTED_PAGES = {"bkn": 3, "cedris": 3, "impact": 8}
 
 ROUNDING_RULES = (
     "Alle cijfers worden exact berekend (kg in hele grammen, uren in honderdsten) en pas bij "
@@ -1080,11 +1084,16 @@ def _body_page(canvas: Canvas, doc: Any) -> None:
     canvas.restoreState()
 
 
-def write_pdf(data: ExportData, path: Path) -> Path:
+def write_pdf(data: ExportData, path: Path, *, progress: Progress | None = None) -> Path:
     """Write the ``bkn``, ``cedris`` or ``impact`` PDF of ``data`` to ``path``: to a temporary
-    file in the target folder first, then renamed over ``path``. Returns ``path``."""
+    file in the target folder first, then renamed over ``path``. Returns ``path``.
+
+    ``progress`` hears after every page and may cancel there; then the ``.part`` file is
+    removed and nothing is left."""
     if data.kind not in KIND_TITLES:
         raise ValueError(f"unknown export kind {data.kind!r}")
+    progress = Progress.ensure(progress)
+    progress.step(0, 1, _("PDF opmaken…"))
     register_fonts()
     path = Path(path)
     styles = _Styles()
@@ -1119,7 +1128,16 @@ def write_pdf(data: ExportData, path: Path) -> Path:
             leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm, bottomMargin=20 * mm,
             initialFontName=SANS, initialFontSize=9,
         )
+        pages = {"done": 0}
+        expected = EXPECTED_PAGES.get(data.kind, 4)
+
+        def page_done() -> None:
+            pages["done"] += 1
+            progress.step(min(pages["done"], expected), expected + 1)
+
+        doc.afterPage = page_done  # ReportLab calls it after each page
         doc.build(story, canvasmaker=canvas_class)
+        progress.check()
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kringloopdesk.reports.ords import write_atomically
+from kringloopdesk.services.progress import Progress
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -105,8 +106,10 @@ def _csv_sections(data: ExportData) -> list[list[str]]:
     return rows
 
 
-def write_csv(data: ExportData, path: Path) -> Path:
-    return write_atomically(Path(path), csv_bytes(data))
+def write_csv(data: ExportData, path: Path, *, progress: Progress | None = None) -> Path:
+    content = csv_bytes(data)
+    Progress.ensure(progress).step(1, 1)
+    return write_atomically(Path(path), content)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -134,8 +137,10 @@ def xlsx_bytes(data: ExportData) -> bytes:
     return out.getvalue()
 
 
-def write_xlsx(data: ExportData, path: Path) -> Path:
-    return write_atomically(Path(path), xlsx_bytes(data))
+def write_xlsx(data: ExportData, path: Path, *, progress: Progress | None = None) -> Path:
+    content = xlsx_bytes(data)
+    Progress.ensure(progress).step(1, 1)
+    return write_atomically(Path(path), content)
 
 
 def _text(sheet: Worksheet, row: int, column: int, text: str, **style) -> None:
@@ -218,8 +223,8 @@ def _figure_sheet(sheet: Worksheet, section: str, figures: tuple[Figure, ...]) -
 # PDF
 
 
-def write_pdf(data: ExportData, path: Path) -> Path:
+def write_pdf(data: ExportData, path: Path, *, progress: Progress | None = None) -> Path:
     """The PDF report (reports/export_pdf.py), imported only when a PDF is asked for."""
     from kringloopdesk.reports.export_pdf import write_pdf as write
 
-    return write(data, Path(path))
+    return write(data, Path(path), progress=progress)

@@ -18,6 +18,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
+import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,11 +39,12 @@ from kringloopdesk.db.migrate import (
     script_directory,
 )
 from kringloopdesk.db.models import ShopProfile, User
-from kringloopdesk.errors import SchemaTooNewError, UserError
+from kringloopdesk.errors import JobCancelledError, SchemaTooNewError, UserError
 from kringloopdesk.i18n import _
 from kringloopdesk.paths import backup_dir
 from kringloopdesk.services import audit
 from kringloopdesk.services.permissions import Permission, requires
+from kringloopdesk.services.progress import Progress
 from kringloopdesk.settings import read_local
 
 log = logging.getLogger(__name__)
@@ -224,10 +226,12 @@ def make_backup(
     destination: Path | None = None,
     folder: Path | None = None,
     now: dt.datetime | None = None,
+    progress: Progress | None = None,
 ) -> BackupResult:
     """Write a verified back-up to ``destination``, or into the back-up folder with a name
     that tells kind and moment. Raises ``UserError`` (in Dutch) when it cannot be written
-    or does not pass the check; then no file is left behind."""
+    or does not pass the check; then no file is left behind. ``progress`` follows the copy
+    and may cancel it (``JobCancelledError``): then no back-up file is left either."""
     if kind not in KINDS:
         raise ValueError(kind)
     now = now or dt.datetime.now()
@@ -243,13 +247,16 @@ def make_backup(
                           path=destination, name=suggested_name(db, now)))
     elif not destination.parent.is_dir():
         raise UserError(_("De map '{folder}' bestaat niet.", folder=destination.parent))
+    progress = Progress.ensure(progress)
+    progress.label(_("Back-up maken…"))
     try:
         if is_sqlite(db.engine):
-            result = _backup_sqlite(db, kind, destination)
+            result = _backup_sqlite(db, kind, destination, progress)
         else:
-            result = _backup_postgresql(db, kind, destination)
+            result = _backup_postgresql(db, kind, destination, progress)
     except (OSError, sqlite3.Error) as exc:
         raise _write_error(destination, exc) from exc
+    progress.finish()
     log.info("Back-up (%s) written to %s", kind, result.path)
     return result
 
@@ -259,14 +266,18 @@ def _live_revision(db: Database) -> str | None:
         return current_revision(connection)
 
 
-def _backup_sqlite(db: Database, kind: str, destination: Path) -> BackupResult:
+def _backup_sqlite(db: Database, kind: str, destination: Path,
+                   progress: Progress) -> BackupResult:
     revision = _live_revision(db)
-    counts = lowlevel.snapshot_sqlite(db.engine, destination)
+    counts = lowlevel.snapshot_sqlite(db.engine, destination, progress=progress.part(0, 0.8))
+    # The file is in place: checking it is no longer stopped half-way.
+    progress.step(0, 1, _("Back-up controleren…"), check=False)
     _verify_or_delete(destination, lambda: _check_sqlite_copy(destination, counts, revision))
     return BackupResult(destination, kind, counts)
 
 
-def _backup_postgresql(db: Database, kind: str, destination: Path) -> BackupResult:
+def _backup_postgresql(db: Database, kind: str, destination: Path,
+                       progress: Progress) -> BackupResult:
     with db.engine.connect() as connection:
         connection.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
         revision = current_revision(connection)
@@ -276,10 +287,17 @@ def _backup_postgresql(db: Database, kind: str, destination: Path) -> BackupResu
             destination,
             {"schema_revision": revision, "shop_name": shop_name, "app_version": __version__,
              "kind": kind},
+            progress=progress.part(0, 0.7),
         )
         connection.rollback()
+    progress.part(0.7, 0.8).step(0, 1, _("Back-up controleren…"), check=False)
     _verify_or_delete(destination, lambda: _check_zip(destination, counts, revision))
-    return BackupResult(destination, kind, counts, _pg_dump(db, destination))
+    try:
+        extra = _pg_dump(db, destination, progress.part(0.8, 1.0))
+    except JobCancelledError:
+        destination.unlink(missing_ok=True)  # stopped before the back-up was complete
+        raise
+    return BackupResult(destination, kind, counts, extra)
 
 
 def _shop_name(connection: Connection) -> str | None:
@@ -289,10 +307,12 @@ def _shop_name(connection: Connection) -> str | None:
         return None
 
 
-def _pg_dump(db: Database, destination: Path) -> Path | None:
+def _pg_dump(db: Database, destination: Path, progress: Progress | None = None) -> Path | None:
     """A ``pg_dump`` custom-format file next to the zip, when pg_dump is installed. An extra
     for the server's administrator (pg_restore); the app restores from the zip, so a failure
-    here is logged, not raised."""
+    here is logged, not raised. A cancel stops pg_dump and removes its ``.part`` file."""
+    progress = Progress.ensure(progress)
+    progress.label(_("Extra kopie met pg_dump maken…"))
     program = shutil.which("pg_dump")
     if program is None:
         return None
@@ -311,13 +331,37 @@ def _pg_dump(db: Database, destination: Path) -> Path | None:
     if url.username:
         command.append(f"--username={url.username}")
     try:
-        subprocess.run(command, env=env, check=True, capture_output=True, timeout=3600)
+        _run_cancellable(command, env, progress)
         os.replace(partial, target)
+    except JobCancelledError:
+        partial.unlink(missing_ok=True)
+        raise
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("pg_dump next to %s failed: %s", destination, exc)
         partial.unlink(missing_ok=True)
         return None
     return target
+
+
+def _run_cancellable(command: list[str], env: dict[str, str], progress: Progress,
+                     timeout: float = 3600) -> None:
+    """Run ``command`` to its end, looking for a cancel a few times a second (then it is
+    killed); raises ``CalledProcessError`` on a non-zero exit."""
+    started = time.monotonic()
+    with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL) as process:
+        while True:
+            try:
+                code = process.wait(timeout=0.2)
+                break
+            except subprocess.TimeoutExpired:
+                if progress.cancelled or time.monotonic() - started > timeout:
+                    process.kill()
+                    process.wait()
+                    progress.check()
+                    raise
+    if code != 0:
+        raise subprocess.CalledProcessError(code, command[0])
 
 
 # -- checking ---------------------------------------------------------------------------------
@@ -575,10 +619,11 @@ def automatic_backup(
 
 @requires(Permission.MANAGE_BACKUPS)
 def manual_backup(
-    db: Database, actor: object, destination: Path | None = None
+    db: Database, actor: object, destination: Path | None = None, *,
+    progress: Progress | None = None,
 ) -> BackupResult:
     """"Nu een back-up maken": to a chosen file (a USB stick) or into the folder."""
-    return make_backup(db, MANUAL, destination=destination)
+    return make_backup(db, MANUAL, destination=destination, progress=progress)
 
 
 # -- restoring --------------------------------------------------------------------------------
@@ -600,19 +645,25 @@ def check_restorable(db: Database, info: BackupInfo) -> None:
 
 @requires(Permission.MANAGE_BACKUPS)
 def restore_backup(
-    db: Database, actor: object, path: Path, *, folder: Path | None = None
+    db: Database, actor: object, path: Path, *, folder: Path | None = None,
+    progress: Progress | None = None,
 ) -> RestoreResult:
-    """Replace the database with the back-up at ``path`` (a beheerder, logged in)."""
-    return _restore(db, path, actor, folder)
+    """Replace the database with the back-up at ``path`` (a beheerder, logged in).
+
+    ``progress`` follows the back-up made first and the restore itself; a cancel during
+    either leaves the database as it was (the restore is one transaction on PostgreSQL and
+    rolled back by SQLite's backup API), and the back-up made first stays in the folder."""
+    return _restore(db, path, actor, folder, progress)
 
 
-def restore_into_empty(db: Database, path: Path, *, folder: Path | None = None) -> RestoreResult:
+def restore_into_empty(db: Database, path: Path, *, folder: Path | None = None,
+                       progress: Progress | None = None) -> RestoreResult:
     """Restore into a database without a shop (a new or emptied one): there is no one to
     log in yet, and nothing of anyone's is replaced."""
     if database_has_shop(db):
         raise UserError(_("Deze database heeft al een winkel; terugzetten mag dan alleen een "
                           "ingelogde beheerder."))
-    return _restore(db, path, None, folder)
+    return _restore(db, path, None, folder, progress)
 
 
 def database_has_shop(db: Database) -> bool:
@@ -625,27 +676,36 @@ def database_has_shop(db: Database) -> bool:
 
 
 def _restore(db: Database, path: Path, actor: object | None,
-             folder: Path | None) -> RestoreResult:
+             folder: Path | None, progress: Progress | None = None) -> RestoreResult:
+    progress = Progress.ensure(progress)
     info = read_backup_info(path)
     check_restorable(db, info)
-    before = make_backup(db, BEFORE_RESTORE, folder=folder)
+    before = make_backup(db, BEFORE_RESTORE, folder=folder, progress=progress.part(0, 0.4))
+    restoring = progress.part(0.4, 1.0)
+    restoring.label(_("Back-up terugzetten…"))
     try:
         if is_sqlite(db.engine):
-            _restore_sqlite(db, info, before, folder)
+            _restore_sqlite(db, info, before, folder, restoring)
         else:
-            _restore_postgresql(db, info)
+            _restore_postgresql(db, info, restoring)
+    except JobCancelledError:
+        log.info("Restore of %s cancelled; nothing changed", path)
+        raise JobCancelledError(_("Geannuleerd. Er is niets veranderd.")) from None
     except UserError as error:
         raise UserError(_("{problem} De back-up van daarvoor staat in {path}.",
                           problem=error.message, path=before.path)) from error
     _record_restore(db, info, before, actor)
+    progress.finish()
     log.info("Restored %s (before: %s)", path, before.path)
     return RestoreResult(info, before)
 
 
 def _restore_sqlite(db: Database, info: BackupInfo, before: BackupResult,
-                    folder: Path | None) -> None:
+                    folder: Path | None, progress: Progress | None = None) -> None:
     try:
-        lowlevel.restore_sqlite(db.engine, info.path)
+        # Cancelled before the last page: SQLite rolls the live file back (db/backup.py).
+        lowlevel.restore_sqlite(db.engine, info.path,
+                                progress=progress.part(0, 0.9) if progress else None)
     except sqlite3.Error as exc:
         raise UserError(_("Terugzetten lukte niet: {problem}. Sluit andere programma's die de "
                           "database open hebben en probeer het opnieuw.",
@@ -715,7 +775,8 @@ def _reset_sequences(connection: Connection, tables) -> None:
                          f'"{table.name}"), 0) + 1, false)'), {"s": sequence})
 
 
-def _restore_postgresql(db: Database, info: BackupInfo) -> None:
+def _restore_postgresql(db: Database, info: BackupInfo,
+                        progress: Progress | None = None) -> None:
     """Everything in one transaction: bring the schema to the back-up's revision, empty
     every table, load the rows in dependency order, set the sequences, upgrade again."""
     from alembic import command
@@ -733,14 +794,17 @@ def _restore_postgresql(db: Database, info: BackupInfo) -> None:
             names = ", ".join(f'"{t.name}"' for t in tables)
             # TRUNCATE, not DELETE: the audit log's append-only trigger is for rows.
             connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            progress = Progress.ensure(progress)
             with zipfile.ZipFile(info.path) as archive:
-                for table in tables:
+                for number, table in enumerate(tables):
+                    progress.step(number, len(tables))  # a cancel rolls everything back
                     if table.name not in info.counts:
                         continue
                     loaded = _load_table(connection, archive, table)
                     if loaded != info.counts[table.name]:
                         raise _CheckFailed(f"{table.name}: {loaded} rows loaded")
             _reset_sequences(connection, tables)
+            progress.check()  # the last moment to stop: the commit follows
             if info.schema_revision != head_revision():
                 command.upgrade(alembic_config(connection), "head")
     except _CheckFailed as exc:

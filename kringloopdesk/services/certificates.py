@@ -40,11 +40,17 @@ from kringloopdesk.db.models import (
     User,
     Worker,
 )
-from kringloopdesk.errors import NotInitialisedError, UserError, ValidationError
+from kringloopdesk.errors import (
+    JobCancelledError,
+    NotInitialisedError,
+    UserError,
+    ValidationError,
+)
 from kringloopdesk.i18n import _, current_language
 from kringloopdesk.services import audit, signing
 from kringloopdesk.services.auth import Actor, require_data_key
 from kringloopdesk.services.permissions import Permission, requires
+from kringloopdesk.services.progress import Progress
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import (
@@ -163,7 +169,7 @@ class BatchResult:
     files: tuple[Path, ...]
 
 
-class BatchCancelled(UserError):
+class BatchCancelled(JobCancelledError):
     """The batch was cancelled: nothing was issued and no file was left behind."""
 
 
@@ -683,14 +689,19 @@ def _temporary(folder: Path, name: str) -> Path:
 @requires(Permission.ISSUE_CERTIFICATES)
 def issue_batch(session: Session, actor: Actor, placement_ids: Sequence[int], *,
                 language: str = "nl", one_pdf: bool, target: Path,
-                progress: Callable[[int, int], None] | None = None,
+                progress: Progress | Callable[[int, int], None] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> BatchResult:
     """Participation certificates for many placements, as one PDF or one file each.
 
     Files go to temporary names in the target folder and are moved into place only after the
     last certificate was rendered and registered; on cancel or error they are removed and
     ``BatchCancelled`` (or the error) propagates, so the caller's unit of work rolls back and
-    no serial is used."""
+    no serial is used. ``progress`` is a :class:`Progress` (its cancel is ``cancelled``) or a
+    ``progress(done, total)`` callback next to ``cancelled()``."""
+    if isinstance(progress, Progress):
+        job = progress
+        cancelled = cancelled or (lambda: job.cancelled)
+        progress = lambda done, total: job.step(done, total, check=False)  # noqa: E731
     _check_options(language, "portrait")
     ids = list(dict.fromkeys(placement_ids))
     if not ids:

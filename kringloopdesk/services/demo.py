@@ -68,6 +68,7 @@ from kringloopdesk.i18n import _
 from kringloopdesk.services import crypto
 from kringloopdesk.services.auth import Actor, add_user, require_data_key
 from kringloopdesk.services.permissions import Permission, requires
+from kringloopdesk.services.progress import SCALE, Progress
 from kringloopdesk.services.setup import is_initialised
 from kringloopdesk.services.workers import (
     PROGRESS_NOTE_CONTEXT,
@@ -510,13 +511,15 @@ def generate_demo(
     scale: str,
     seed: int = 2025,
     today: dt.date | None = None,
-    progress: ProgressCallback | None = None,
+    progress: Progress | ProgressCallback | None = None,
 ) -> DemoSummary:
     """Fill a fresh, initialised shop with demo data; the caller commits.
 
     ``scale`` is ``"small"`` (a believable shop, a year of data) or ``"large"`` (ten years of
-    a big shop, for load and speed tests). ``progress(label, fraction)`` is called at each step
-    and each chunk. Raises ``ValidationError`` for an unknown scale, ``NotInitialisedError``
+    a big shop, for load and speed tests). ``progress`` is a :class:`Progress` (the GUI: it
+    may cancel, then nothing is kept because the caller rolls back) or a plain
+    ``progress(label, fraction)`` callback (the CLI); it hears at each step and each chunk.
+    Raises ``ValidationError`` for an unknown scale, ``NotInitialisedError``
     without a shop and ``UserError`` when the shop already has workers, goods flows or tagged
     items; in those cases nothing is written. Demo users log in with :data:`DEMO_PASSWORD`.
     """
@@ -541,7 +544,7 @@ def _generate(
     *,
     seed: int = 2025,
     today: dt.date,
-    progress: ProgressCallback | None = None,
+    progress: Progress | ProgressCallback | None = None,
     data_key: bytes,
 ) -> DemoSummary:
     """``generate_demo`` for any sizes (the tests use a reduced large shop)."""
@@ -635,11 +638,20 @@ def _generate(
 # Plumbing
 
 
-class _Progress:
-    """Turns rows written into one overall fraction, so a progress bar moves evenly."""
+def _as_progress(progress: Progress | ProgressCallback | None) -> Progress:
+    """A :class:`Progress` for either kind of ``progress`` argument."""
+    if progress is None or isinstance(progress, Progress):
+        return Progress.ensure(progress)
+    callback = progress
+    return Progress(lambda value, scale, text: callback(text, value / scale))
 
-    def __init__(self, callback: ProgressCallback | None, sizes: DemoSizes) -> None:
-        self._callback = callback
+
+class _Progress:
+    """Turns rows written into one overall fraction, so a progress bar moves evenly; every
+    step and chunk is also the moment a cancel stops the demo."""
+
+    def __init__(self, callback: Progress | ProgressCallback | None, sizes: DemoSizes) -> None:
+        self._job = _as_progress(callback)
         hours = sizes.hour_entries if sizes.hour_entries is not None else sizes.placements * 100
         self._total = (
             100 + sizes.workers + sizes.placements * 5 + hours + sizes.goods_flows
@@ -658,13 +670,12 @@ class _Progress:
         self._emit()
 
     def finish(self, label: str) -> None:
-        if self._callback is not None:
-            self._callback(label, 1.0)
+        self._job.finish(label)
 
     def _emit(self) -> None:
-        if self._callback is not None:
-            # 1.0 only from finish(): the row counts per step are estimates.
-            self._callback(self._label, min(0.99, self._done / self._total))
+        # 1.0 only from finish(): the row counts per step are estimates.
+        fraction = min(0.99, self._done / self._total)
+        self._job.step(round(fraction * SCALE), SCALE, self._label)
 
 
 def _check_fresh(session: Session) -> None:

@@ -35,6 +35,7 @@ from kringloopdesk.services.figures import (
     format_value,
 )
 from kringloopdesk.services.permissions import Permission, requires
+from kringloopdesk.services.progress import Progress
 from kringloopdesk.services.setup import get_shop
 
 KINDS = ("bkn", "cedris", "impact")
@@ -174,12 +175,14 @@ def build_export(
     period: Period,
     *,
     factor_set: str | None = None,
+    progress: Progress | None = None,
 ) -> ExportData:
     """The figures of one export for ``period``: ``bkn``, ``cedris`` or ``impact`` (both).
 
     ``factor_set`` is ``code@version``; without it the shop's default CO2 factor set is used.
     An unknown set raises ``ValidationError``. The export is written to the audit log (who
-    exported what, never the figures)."""
+    exported what, never the figures). ``progress`` hears after each set of figures and may
+    cancel between them."""
     if kind not in KINDS:
         raise ValidationError(
             _("Onbekende export '{kind}'; kies bkn, cedris of impact.", kind=kind),
@@ -191,10 +194,14 @@ def build_export(
     shop = get_shop(session)
     version = kringloopdesk.__version__
     options = {"factor_set": ref, "shop_name": shop.name, "app_version": version}
+    progress = Progress.ensure(progress)
+    progress.step(0, 2, _("Cijfers berekenen…"))
     bkn = tuple(bkn_figures(session, period, **options)) if kind in ("bkn", "impact") else ()
+    progress.step(1, 2)
     cedris = (
         tuple(cedris_figures(session, period, **options)) if kind in ("cedris", "impact") else ()
     )
+    progress.step(2, 2)
     first = bkn or cedris
     label = next((str(f.waarde) for f in first if f.indicator == "co2_factorset"), "")
     audit.record(
@@ -234,11 +241,14 @@ def _preview(section: str, figure: Figure) -> PreviewRow:
     )
 
 
-def write_export(data: ExportData, fmt: str, path: Path) -> Path:
+def write_export(data: ExportData, fmt: str, path: Path, *,
+                 progress: Progress | None = None) -> Path:
     """Write ``data`` as ``csv``, ``xlsx`` or ``pdf`` to ``path``: into a temporary file in
     the target folder, moved into place only when complete (a failure leaves the old file or
     nothing, never half a file). Raises ``ValidationError`` for an unknown format and
-    ``OSError`` when the folder cannot be written."""
+    ``OSError`` when the folder cannot be written. ``progress`` follows the writing (a PDF
+    page by page); a cancel before the file is moved into place leaves no file and no
+    ``.part``."""
     from kringloopdesk.reports import exports as writers
 
     if fmt not in FORMATS:
@@ -252,9 +262,12 @@ def write_export(data: ExportData, fmt: str, path: Path) -> Path:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".{fmt}.part",
                                          dir=path.parent)
     os.close(handle)
+    progress = Progress.ensure(progress)
     try:
-        writer(data, Path(temporary))
+        writer(data, Path(temporary), progress=progress.part(0.0, 0.95))
+        progress.check()  # the last moment to stop: the file is complete
         os.replace(temporary, path)
+        progress.finish()
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

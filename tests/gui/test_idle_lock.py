@@ -168,3 +168,17 @@ def test_the_timeout_is_the_shop_setting(shop_db: Database, beheerder: Actor, qt
     with shop_db.session() as session:
         set_setting(session, beheerder, "idle_lock_minutes", 7)
     assert idle_lock_minutes(window.ctx) == 7
+
+
+def test_no_lock_while_long_work_runs(window: MainWindow, qtbot, monkeypatch) -> None:
+    """An import or a back-up in the background: the user waits without touching anything."""
+    from kringloopdesk.gui import long_task
+
+    monkeypatch.setattr(long_task, "running_tasks", lambda: ["a back-up"])
+    window.idle_watcher.set_timeout(50)
+    qtbot.wait(200)  # the countdown ran out several times
+    assert not window.is_locked
+    assert window.idle_watcher.remaining_ms > 0  # counting again
+
+    monkeypatch.setattr(long_task, "running_tasks", lambda: [])
+    qtbot.waitUntil(lambda: window.is_locked, timeout=2000)  # done: the lock comes as usual

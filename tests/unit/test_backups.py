@@ -77,8 +77,8 @@ def test_a_corrupted_write_is_caught_and_removed(
     if is_sqlite(shop_db.engine):
         real = lowlevel.snapshot_sqlite
 
-        def damaged(engine, destination):
-            counts = real(engine, destination)
+        def damaged(engine, destination, **kwargs):
+            counts = real(engine, destination, **kwargs)
             _flip_bytes(destination)
             return counts
 
@@ -86,8 +86,8 @@ def test_a_corrupted_write_is_caught_and_removed(
     else:
         real = lowlevel.dump_logical
 
-        def short(connection, destination, extra=None):
-            counts = real(connection, destination, extra)
+        def short(connection, destination, extra=None, **kwargs):
+            counts = real(connection, destination, extra, **kwargs)
             return {**counts, "users": counts["users"] + 1}  # a table came out short
 
         monkeypatch.setattr(lowlevel, "dump_logical", short)

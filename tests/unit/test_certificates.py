@@ -513,6 +513,34 @@ def test_a_cancelled_batch_leaves_no_files_and_no_rows(
     assert list(folder.iterdir()) == []
     with shop_db.read_session() as session:
         assert session.scalar(select(func.count()).select_from(Certificate)) == 0
+
+
+@pytest.mark.parametrize("one_pdf", [True, False])
+def test_a_batch_takes_a_progress_object_and_its_cancel(
+        shop_db: Database, beheerder: Actor, ended: list[int], tmp_path: Path,
+        one_pdf: bool) -> None:
+    """The GUI's route (gui/long_task.py): a Progress, cancelled at the second step."""
+    from kringloopdesk.errors import JobCancelledError
+    from kringloopdesk.services.progress import Progress
+
+    folder = tmp_path / "uit"
+    folder.mkdir()
+    target = folder / "alles.pdf" if one_pdf else folder
+    values: list[int] = []
+
+    def report(value: int, total: int, text: str) -> None:
+        values.append(value)
+        if len(values) >= 2:
+            progress.cancel()  # as the user would, from the GUI thread
+
+    progress = Progress(report)
+    with pytest.raises(JobCancelledError), shop_db.session() as session:
+        certs.issue_batch(session, beheerder, ended, one_pdf=one_pdf, target=target,
+                          progress=progress)
+    assert values == sorted(values) and len(values) >= 2
+    assert list(folder.iterdir()) == []
+    with shop_db.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(Certificate)) == 0
     # No serial was used: the next batch starts at 0001.
     with shop_db.session() as session:
         result = certs.issue_batch(session, beheerder, ended[:1], one_pdf=False, target=folder)

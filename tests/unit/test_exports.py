@@ -265,7 +265,7 @@ def test_a_failing_writer_leaves_the_old_file(tmp_path: Path, monkeypatch) -> No
     target = folder / "bkn.csv"
     target.write_bytes(b"old")
 
-    def broken(_data, path):
+    def broken(_data, path, **_kwargs):
         Path(path).write_bytes(b"half")
         raise OSError(28, "No space left on device")
 

@@ -650,11 +650,11 @@ def test_a_database_change_during_the_import_writes_nothing(
     """Checked against the database, then someone else adds D-0042 before the insert."""
     original = people_import.write_workers
 
-    def meanwhile(session, plan, user_id, data_key):  # type: ignore[no-untyped-def]
+    def meanwhile(session, plan, user_id, data_key, **kwargs):  # type: ignore[no-untyped-def]
         session.add(Worker(number="D-0042", first_name="X", last_name="Y",
                            doelgroep_id=plan.rows[0]["doelgroep_id"], start_date=D(2025, 1, 1)))
         session.flush()
-        original(session, plan, user_id, data_key)
+        original(session, plan, user_id, data_key, **kwargs)
 
     monkeypatch.setattr(people_import, "write_workers", meanwhile)
     before = counts(shop_db)

@@ -6,15 +6,23 @@ kept safe) logs the beheerder in.
 Each page checks its fields with the services' own rules (``validate_shop``,
 ``validate_username``, ``validate_password``); Next stays disabled, with the reason shown,
 until the page is right.
+
+A shop manager who first wants to look around clicks "Eerst proberen met een voorbeeldwinkel…"
+on the first page: the small demo shop (services/demo.py, as the CLI's ``demo``) is made in a
+worker thread with progress and Annuleren (``LongTask``; cancelled, nothing is kept), then the
+wizard closes, the login opens and the user is told the demo log-in.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -24,6 +32,7 @@ from PySide6.QtWidgets import (
 from kringloopdesk.errors import AlreadyInitialisedError, UserError, ValidationError
 from kringloopdesk.gui import icons
 from kringloopdesk.gui.context import SHOP, USERS, AppContext
+from kringloopdesk.gui.long_task import LongTask
 from kringloopdesk.gui.messages import MessageBox
 from kringloopdesk.gui.operations import DatabaseOp
 from kringloopdesk.gui.widgets.form import ValidatedForm
@@ -39,6 +48,10 @@ from kringloopdesk.services.setup import (
 )
 
 LABEL_WIDTH = 160
+# The demo shop of the wizard; its beheerder logs in with the demo users' password.
+DEMO_SHOP = ShopInfo(name="Kringloop De Voorbeeldwinkel", certificate_prefix="VBW",
+                     city="Amersfoort", mission="Mensen en spullen een tweede kans")
+DEMO_BEHEERDER = ("beheerder", "Bea de Beheerder")
 
 
 def _text(edit: QLineEdit) -> str | None:
@@ -112,6 +125,8 @@ class _FormPage(QWizardPage):
 
 
 class ShopPage(_FormPage):
+    demo_requested = Signal()
+
     def __init__(self, location: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.set_heading(
@@ -149,6 +164,39 @@ class ShopPage(_FormPage):
             _note(self.tr("* verplicht")),
             _note(self.tr("De gegevens worden bewaard in: {where}").format(where=location)),
         )
+        self.page_layout.insertWidget(self.page_layout.count() - 1, self._demo_row())
+
+    def _demo_row(self) -> QWidget:
+        """Below the form: first look around in a made-up shop."""
+        row = QFrame()
+        row.setObjectName("DemoRow")
+        row.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(12)
+        text = _note(self.tr("Eerst rondkijken? Probeer alles uit in een winkel met "
+                             "verzonnen gegevens."))
+        self.demo_button = QPushButton(self.tr("Eerst &proberen met een voorbeeldwinkel…"))
+        self.demo_button.clicked.connect(self.demo_requested)
+        layout.addWidget(text, 1)
+        layout.addWidget(self.demo_button)
+        self.demo_note = _note("")
+        self.demo_note.hide()
+        column = QWidget()
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(4)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setObjectName("DemoLine")
+        column_layout.addWidget(line)
+        column_layout.addWidget(row)
+        column_layout.addWidget(self.demo_note)
+        return column
+
+    def show_demo_note(self, text: str) -> None:
+        self.demo_note.setText(text)
+        self.demo_note.setVisible(bool(text))
 
     def _prefix_edited(self, text: str) -> None:
         # Once the user typed a code, it is theirs; an emptied field follows the name again.
@@ -359,7 +407,7 @@ class FirstRunWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Volgende"))
-        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("Vorige"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("&Vorige"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Annuleren"))
         self.setMinimumSize(820, 600)
         self.shop_page = ShopPage(ctx.db.location)
@@ -385,6 +433,7 @@ class FirstRunWizard(QWizard):
         self.currentIdChanged.connect(self.steps.show_page)
         self.currentIdChanged.connect(self._page_shown)
         self.steps.set_current(0)
+        self.shop_page.demo_requested.connect(self.create_demo_shop)
 
     def _page_shown(self, page_id: int) -> None:
         # On the last page the shop exists: no Back, no Cancel, only Klaar.
@@ -424,6 +473,57 @@ class FirstRunWizard(QWizard):
             .failure(self._failed)
             .run()
         )
+
+    def create_demo_shop(self) -> bool:
+        """"Eerst proberen met een voorbeeldwinkel…": ask, make the small demo shop in the
+        background, then go to the login with the demo log-in; True when it was made."""
+        from kringloopdesk.services.demo import DEMO_PASSWORD, generate_demo
+
+        if not MessageBox.confirm(
+            self,
+            self.tr("Een voorbeeldwinkel maken?"),
+            self.tr("KringloopDesk maakt de winkel '{shop}' met verzonnen deelnemers, "
+                    "plaatsingen, uren, weegregels en artikelen, zodat u alles kunt "
+                    "uitproberen. Dat duurt even.\n\nDe voorbeeldwinkel komt in {where}. "
+                    "Wilt u daarna echt beginnen, gebruik dan een nieuw, leeg "
+                    "databasebestand.").format(shop=DEMO_SHOP.name, where=self.ctx.db.location),
+            self.tr("Voorbeeldwinkel maken"),
+        ):
+            return False
+        username, full_name = DEMO_BEHEERDER
+
+        def create(session, progress):
+            result = initialise_shop(session, DEMO_SHOP, username=username,
+                                     full_name=full_name, password=DEMO_PASSWORD)
+            generate_demo(session, result.actor, scale="small", progress=progress)
+
+        self.shop_page.show_demo_note("")
+        return (
+            LongTask(self.ctx, self, create, title=self.tr("Voorbeeldwinkel maken"),
+                     label=self.tr("De voorbeeldwinkel wordt gemaakt."),
+                     changes={SHOP, USERS})
+            .success(lambda _result: self._demo_created(username, DEMO_PASSWORD))
+            .failure(self._failed)
+            .cancelled(lambda error: self.shop_page.show_demo_note(error.message))
+            .run()
+        )
+
+    def _demo_created(self, username: str, password: str) -> None:
+        text = self.tr(
+            "De voorbeeldwinkel staat klaar. Meld u aan als beheerder met gebruikersnaam "
+            "'{username}' en wachtwoord '{password}'.\n\nOok te proberen, met hetzelfde "
+            "wachtwoord: begeleider 'marieke' en vrijwilliger 'ria' (invoer)."
+        ).format(username=username, password=password)
+        type(self).show_demo_login(self, text)
+        # On to the login, as when another PC set the shop up meanwhile.
+        self.already_initialised.emit()
+        super().reject()
+
+    @classmethod
+    def show_demo_login(cls, parent: QWidget | None, text: str) -> None:
+        """Tells the demo log-in. Tests replace this."""
+        QMessageBox.information(
+            parent, QCoreApplication.translate("FirstRunWizard", "Voorbeeldwinkel"), text)
 
     def _created(self, shop_name: str, result: InitResult) -> None:
         self.actor = result.actor

@@ -1,7 +1,9 @@
 """Importeren: choose what to import, save a template, pick a file, and see the outcome.
 
 All-or-nothing like the CLI: a file with problems writes nothing and every problem is listed
-with its row, column and reason, so the user can fix the file and try again.
+with its row, column and reason, so the user can fix the file and try again. Reading, checking
+and writing run in a worker thread (``LongTask``) with a progress dialog; Annuleren writes
+nothing either.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kringloopdesk.errors import UserError
+from kringloopdesk.errors import JobCancelledError, UserError
 from kringloopdesk.gui.context import AUDIT, GOODS, PLACEMENTS, WORKERS, AppContext
 from kringloopdesk.gui.dialogs.file_dialog import FileDialog, safe_file_name
 from kringloopdesk.gui.dialogs.modal import ModalDialog
+from kringloopdesk.gui.long_task import LongTask
 from kringloopdesk.gui.messages import show_status
-from kringloopdesk.gui.operations import DatabaseOp, query
+from kringloopdesk.gui.operations import query
 from kringloopdesk.reports.templates import write_template
 from kringloopdesk.services.imports import IMPORTERS
 from kringloopdesk.services.imports.columns import template
@@ -74,7 +77,7 @@ class ImportDialog(ModalDialog):
             )
         )
         intro.setWordWrap(True)
-        self.template_button = QPushButton(self.tr("Sjabloon opslaan…"))
+        self.template_button = QPushButton(self.tr("&Sjabloon opslaan…"))
         self.template_button.clicked.connect(self.save_template)
         self.import_button = QPushButton(self.tr("Bestand kiezen en importeren…"))
         self.import_button.setDefault(True)
@@ -137,13 +140,29 @@ class ImportDialog(ModalDialog):
             return
         importer = IMPORTERS[kind]
         actor = self.ctx.actor
-        DatabaseOp(self.ctx, self, lambda session: importer(session, actor, path),
-                   changes=_KIND_CHANGES[kind]).success(self._imported).failure(self._refused).run()
+        self.outcome.setPlainText(self.tr("Bezig met importeren van {name}…").format(
+            name=path.name))
+        (
+            LongTask(self.ctx, self,
+                     lambda session, progress: importer(session, actor, path, progress=progress),
+                     title=self.tr("Importeren"),
+                     label=self.tr("{name} wordt gecontroleerd en ingelezen.").format(
+                         name=path.name),
+                     changes=_KIND_CHANGES[kind])
+            .success(self._imported)
+            .failure(self._refused)
+            .cancelled(self._cancelled)
+            .run()
+        )
 
     def _imported(self, summary) -> None:
         lines = summary.lines()
         self.outcome.setPlainText("\n".join(lines))
         show_status(self.parentWidget(), lines[0])
+
+    def _cancelled(self, error: JobCancelledError) -> None:
+        self.outcome.setPlainText(error.message)
+        show_status(self.parentWidget(), error.message)
 
     def _refused(self, error: UserError) -> None:
         text = [error.message]

@@ -1,19 +1,19 @@
 """Back-up terugzetten: what the back-up holds (shop, moment, schema, counts), a clear warning,
-and a red button. Restoring first backs up the current database; the dialog says where."""
+and a red button. Restoring first backs up the current database; the dialog says where.
+
+The restore runs in a worker thread (``LongTask``) with a progress dialog; Annuleren leaves the
+database as it was (the back-up made first stays in the folder)."""
 
 from __future__ import annotations
 
 import logging
-import traceback
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from kringloopdesk.errors import UserError
 from kringloopdesk.gui.context import AppContext
-from kringloopdesk.gui.dialogs.error_dialog import ErrorDialog
 from kringloopdesk.gui.dialogs.form_dialog import FormDialog
+from kringloopdesk.gui.long_task import LongTask
 from kringloopdesk.services.backups import BackupInfo, RestoreResult, restore_backup
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ class RestoreDialog(FormDialog):
                 "KringloopDesk sluiten. Na het terugzetten logt u opnieuw in, met de "
                 "gebruikers en wachtwoorden van de back-up."
             ),
-            submit_text=self.tr("Terugzetten"),
+            submit_text=self.tr("&Terugzetten"),
         )
         self.ctx = ctx
         self.info = info
@@ -62,21 +62,25 @@ class RestoreDialog(FormDialog):
             self.form.add_field(f"count_{label}", label, value)
 
     def submit(self) -> None:
-        actor = self.ctx.actor
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.result_value = restore_backup(self.ctx.db, actor, self.info.path)
-        except UserError as error:
-            log.info("Restore refused: %s", error.message)
-            self.show_failure(error)
-            return
-        except Exception:
-            log.exception("Restore failed")
-            ErrorDialog.show_error(self, traceback.format_exc())
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.finish()
+        db, actor, path = self.ctx.db, self.ctx.actor, self.info.path
+
+        def restored(result: RestoreResult) -> None:
+            self.result_value = result
+
+        done = (
+            LongTask(self.ctx, self,
+                     lambda progress: restore_backup(db, actor, path, progress=progress),
+                     title=self.tr("Back-up terugzetten"),
+                     label=self.tr("Eerst wordt een back-up van de huidige database gemaakt, "
+                                   "dan wordt de gekozen back-up teruggezet."),
+                     session=False)
+            .success(restored)
+            .failure(self.show_failure)
+            .cancelled(self.show_failure)
+            .run()
+        )
+        if done:
+            self.finish()
 
     @classmethod
     def show_done(cls, parent: QWidget | None, text: str) -> None:

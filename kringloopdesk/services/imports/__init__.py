@@ -57,6 +57,7 @@ from kringloopdesk.services.imports.errors import ImportFileError, RowError
 from kringloopdesk.services.imports.reading import MAX_BYTES, MAX_ROWS, ImportFile, read_file
 from kringloopdesk.services.imports.values import dutch_number
 from kringloopdesk.services.permissions import Permission, allowed, requires
+from kringloopdesk.services.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -143,11 +144,12 @@ def _rows(n: int) -> str:
 # Reading
 
 
-def load_file(kind: str, source: ImportSource) -> ImportFile:
+def load_file(kind: str, source: ImportSource, *,
+              progress: Progress | None = None) -> ImportFile:
     """Read and check the header of an import file (a path, or its bytes); no database.
 
     Raises ImportFileError for an unreadable file or a wrong header (row 1) and UserError when
-    the file cannot be opened at all.
+    the file cannot be opened at all; ``progress`` follows the rows read.
     """
     if kind not in SPECS:
         raise ValueError(f"unknown import kind {kind!r}")
@@ -156,7 +158,7 @@ def load_file(kind: str, source: ImportSource) -> ImportFile:
             raise ValueError(f"a {source.kind} file is not a {kind} file")
         return source
     if isinstance(source, bytes):
-        return read_file(source, kind)
+        return read_file(source, kind, progress=progress)
     path = Path(source)
     try:
         if path.is_dir():
@@ -173,15 +175,18 @@ def load_file(kind: str, source: ImportSource) -> ImportFile:
     except OSError as exc:
         raise UserError(_("Het bestand '{path}' kan niet gelezen worden: {problem}", path=path,
                           problem=exc.strerror or exc)) from exc
-    return read_file(data, kind, path.name)
+    return read_file(data, kind, path.name, progress=progress)
 
 
 def _write(session: Session, actor: Actor, table: ImportFile, rows: int,
-           write: Callable[[], None], extra: str = "") -> None:
+           write: Callable[[], None], extra: str = "",
+           progress: Progress | None = None) -> None:
     """Run the bulk writes and the audit entry; a constraint that fails because the database
     changed while the file was checked becomes a UserError (the transaction is lost)."""
+    progress = Progress.ensure(progress)
     try:
         write()
+        progress.check()  # the last moment to stop: after this the caller commits
         summary = f"import: {rows} regels{extra}"
         audit.record(session, actor, "create", ENTITIES[table.kind], None, table.columns,
                      summary=summary)
@@ -193,11 +198,20 @@ def _write(session: Session, actor: Actor, table: ImportFile, rows: int,
         raise UserError(_("Terwijl het bestand werd ingelezen is er in het programma iets "
                           "veranderd (bijvoorbeeld een nummer dat nu al bestaat). Er is niets "
                           "geïmporteerd; probeer het opnieuw.")) from exc
+    progress.finish(_("Klaar"))
     log.info("Imported %s rows of %s", rows, table.kind)
 
 
 def _today(today: dt.date | None) -> dt.date:
     return today or dt.date.today()
+
+
+def _phases(progress: Progress | None) -> tuple[Progress, Progress, Progress, Progress]:
+    """The parts of one import on the bar: reading the file, checking the rows, writing
+    them, and what the database needs in between (looking up numbers, overlaps)."""
+    whole = Progress.ensure(progress)
+    return whole.part(0.0, 0.2), whole.part(0.2, 0.5), whole.part(0.5, 0.55), \
+        whole.part(0.55, 1.0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -206,13 +220,16 @@ def _today(today: dt.date | None) -> dt.date:
 
 @requires(Permission.IMPORT_PEOPLE)
 def import_workers(session: Session, actor: Actor, source: ImportSource, *,
-                   today: dt.date | None = None) -> ImportSummary:
+                   today: dt.date | None = None,
+                   progress: Progress | None = None) -> ImportSummary:
     """Import new workers. A number that exists already (or twice in the file) is an error.
 
     Support needs and work adjustments are stored encrypted; a file that holds any needs
-    ``Permission.SENSITIVE`` and a login with the shop's data key.
+    ``Permission.SENSITIVE`` and a login with the shop's data key. ``progress`` (every import
+    takes one) follows reading, checking and writing, and may cancel: nothing is written.
     """
-    table = load_file("workers", source)
+    reading, checking, between, writing = _phases(progress)
+    table = load_file("workers", source, progress=reading)
     if not allowed(actor.role, Permission.SENSITIVE):
         refusal: str | None = _("uw rol mag geen gevoelige gegevens vastleggen; laat deze kolom "
                                 "leeg of laat een begeleider importeren")
@@ -221,48 +238,63 @@ def import_workers(session: Session, actor: Actor, source: ImportSource, *,
                     "geven door uw wachtwoord opnieuw in te stellen); laat deze kolom leeg")
     else:
         refusal = None
-    plan = people.check_workers(session, table, _today(today), refusal)
+    plan = people.check_workers(session, table, _today(today), refusal, checking)
+    between.step(1, 1)
     _write(session, actor, table, len(plan.rows),
-             lambda: people.write_workers(session, plan, actor.user_id, actor.data_key))
+           lambda: people.write_workers(session, plan, actor.user_id, actor.data_key,
+                                        progress=writing),
+           progress=writing)
     return ImportSummary("workers", len(plan.rows), dict(plan.counts))
 
 
 @requires(Permission.IMPORT_PEOPLE)
 def import_placements(session: Session, actor: Actor, source: ImportSource, *,
-                      today: dt.date | None = None) -> ImportSummary:
+                      today: dt.date | None = None,
+                      progress: Progress | None = None) -> ImportSummary:
     """Import placements of existing workers; partner names that do not exist yet are
     created (kind ``overig``) and listed in the summary."""
-    table = load_file("placements", source)
-    plan = people.check_placements(session, table, _today(today))
+    reading, checking, between, writing = _phases(progress)
+    table = load_file("placements", source, progress=reading)
+    plan = people.check_placements(session, table, _today(today), checking)
+    between.step(1, 1)
     extra = f"; {len(plan.new_partners)} nieuwe partners" if plan.new_partners else ""
     _write(session, actor, table, len(plan.rows),
-             lambda: people.write_placements(session, plan, actor.user_id), extra)
+           lambda: people.write_placements(session, plan, actor.user_id, progress=writing), extra,
+           progress=writing)
     return ImportSummary("placements", len(plan.rows), dict(plan.counts),
                          partners_created=tuple(plan.new_partners))
 
 
 @requires(Permission.REGISTER_HOURS)
 def import_hours(session: Session, actor: Actor, source: ImportSource, *,
-                 today: dt.date | None = None) -> ImportSummary:
+                 today: dt.date | None = None,
+                 progress: Progress | None = None) -> ImportSummary:
     """Import hours worked; each row goes to the worker's placement of that day."""
-    table = load_file("hours", source)
-    plan = people.check_hours(session, table, _today(today))
+    reading, checking, between, writing = _phases(progress)
+    table = load_file("hours", source, progress=reading)
+    plan = people.check_hours(session, table, _today(today), checking)
+    between.step(1, 1)
     rows = len(plan.rows)
     extra = f"; {len(plan.added_days)} dagen hadden al uren" if plan.added_days else ""
     _write(session, actor, table, rows,
-           lambda: people.write_hours(session, plan, actor.user_id), extra)
+           lambda: people.write_hours(session, plan, actor.user_id, progress=writing), extra,
+           progress=writing)
     return ImportSummary("hours", rows,
                          {"nieuw": len(plan.new_days), "aangevuld": len(plan.added_days)},
                          {"uren": plan.total})
 
 
 @requires(Permission.REGISTER_GOODS)
-def import_flows(session: Session, actor: Actor, source: ImportSource) -> ImportSummary:
+def import_flows(session: Session, actor: Actor, source: ImportSource, *,
+                 progress: Progress | None = None) -> ImportSummary:
     """Import weighed intake and outflow."""
-    table = load_file("flows", source)
-    plan = goods.check_flows(session, table)
+    reading, checking, between, writing = _phases(progress)
+    table = load_file("flows", source, progress=reading)
+    plan = goods.check_flows(session, table, checking)
+    between.step(1, 1)
     _write(session, actor, table, len(plan.rows),
-           lambda: goods.write_flows(session, plan, actor.user_id))
+           lambda: goods.write_flows(session, plan, actor.user_id, progress=writing),
+           progress=writing)
     return ImportSummary("flows", len(plan.rows), dict(plan.counts), dict(plan.kg))
 
 

@@ -17,6 +17,7 @@ from kringloopdesk.services.imports.errors import ImportFileError, RowError
 from kringloopdesk.services.imports.people import bulk_insert
 from kringloopdesk.services.imports.reading import ImportFile
 from kringloopdesk.services.imports.values import amount, code, date, shown, text
+from kringloopdesk.services.progress import Progress
 from kringloopdesk.services.workers import MAX_TEXT_LENGTH
 
 # A sanity limit, far above any real weighing (a whole branch handles ~750,000 kg a year).
@@ -62,13 +63,14 @@ def _channel_reason(direction: str | None, channel: str, raw: str) -> str | None
              "{bestemming}", value=raw, herkomst=herkomst, bestemming=bestemming)
 
 
-def check_flows(session: Session, table: ImportFile) -> FlowsPlan:
+def check_flows(session: Session, table: ImportFile,
+                progress: Progress | None = None) -> FlowsPlan:
     errors: list[RowError] = []
     groups = {g.code.lower(): g for g in session.scalars(select(ProductGroup))}
     active = [g.code for g in sorted(groups.values(), key=lambda g: (g.sort_order, g.code))
               if g.active]
     plan = FlowsPlan()
-    for row in table.readers(errors):
+    for row in table.readers(errors, progress):
         day: dt.date | None = row.read("datum", date, required=True)
         direction = row.read("richting", code, required=True)
         if direction is not None and direction not in DIRECTIONS:
@@ -105,10 +107,11 @@ def check_flows(session: Session, table: ImportFile) -> FlowsPlan:
     return plan
 
 
-def write_flows(session: Session, plan: FlowsPlan, user_id: int) -> None:
+def write_flows(session: Session, plan: FlowsPlan, user_id: int,
+                progress: Progress | None = None) -> None:
     names = ("flow_date", "direction", "product_group_id", "kg", "channel", "note")
     bulk_insert(session, GoodsFlow, (
         {**dict(zip(names, row, strict=True)), "created_by_id": user_id,
          "updated_by_id": user_id}
         for row in plan.rows
-    ))
+    ), progress=progress, total=len(plan.rows))

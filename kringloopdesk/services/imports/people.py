@@ -42,6 +42,7 @@ from kringloopdesk.services.placements import (
     MAX_HOURS_PER_DAY,
     MAX_HOURS_PER_WEEK,
 )
+from kringloopdesk.services.progress import Progress
 from kringloopdesk.services.workers import (
     ANONYMISED_NUMBER_PREFIX,
     EMAIL_RE,
@@ -64,18 +65,27 @@ def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
 
 
 def bulk_insert(session: Session, model: type[Base], rows: Iterable[dict[str, Any]],
-                chunk_size: int = 10_000) -> None:
+                chunk_size: int = 10_000, *, progress: Progress | None = None,
+                total: int = 0) -> None:
     """ORM bulk INSERT (executemany), a chunk at a time; ``rows`` may be a generator, so that
     only one chunk of parameter dicts exists at a time.
 
     ``render_nulls``: a None is sent as NULL instead of leaving the column out, so every row
     has the same columns and the rows go to the database in large batches; without it, every
     change between an empty and a filled optional cell would start a new batch.
+
+    ``progress`` hears after every chunk (of ``total`` rows) and may cancel in between; the
+    caller's transaction then undoes the chunks written so far.
     """
+    progress = Progress.ensure(progress)
     statement = insert(model).execution_options(render_nulls=True)
     iterator = iter(rows)
+    written = 0
     while chunk := list(itertools.islice(iterator, chunk_size)):
+        progress.check()
         session.execute(statement, chunk)
+        written += len(chunk)
+        progress.step(written, max(total, written), _("Regels opslaan…"))
 
 
 def _choices(codes: Iterable[str]) -> str:
@@ -149,7 +159,8 @@ def _phone_ok(phone: str) -> bool:
 
 
 def check_workers(session: Session, table: ImportFile, today: dt.date,
-                  may_write_sensitive: str | None) -> WorkersPlan:
+                  may_write_sensitive: str | None,
+                  progress: Progress | None = None) -> WorkersPlan:
     """``may_write_sensitive``: None when the actor can store sensitive texts, else the reason
     why not (reported against row 1 when the file holds any)."""
     errors: list[RowError] = []
@@ -159,7 +170,7 @@ def check_workers(session: Session, table: ImportFile, today: dt.date,
     taken = {number.lower() for number in session.scalars(select(Worker.number))}
     seen: dict[str, int] = {}
     plan = WorkersPlan()
-    for row in table.readers(errors):
+    for row in table.readers(errors, progress):
         worker_number = row.read("nummer", text, required=True,
                                  max_length=MAX_LENGTHS["number"])
         if worker_number is not None:
@@ -239,7 +250,7 @@ def check_workers(session: Session, table: ImportFile, today: dt.date,
 
 
 def write_workers(session: Session, plan: WorkersPlan, user_id: int,
-                  data_key: bytes | None) -> None:
+                  data_key: bytes | None, progress: Progress | None = None) -> None:
     if plan.has_sensitive and data_key is None:  # check_workers refused this already
         raise ValueError("sensitive texts need the data key")
     rows = []
@@ -253,7 +264,7 @@ def write_workers(session: Session, plan: WorkersPlan, user_id: int,
                 if data_key and adjustments else None),
             "updated_by_id": user_id,
         })
-    bulk_insert(session, Worker, rows, 5_000)
+    bulk_insert(session, Worker, rows, 5_000, progress=progress, total=len(rows))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -307,7 +318,8 @@ def _overlap_reason(other: _Period) -> str:
              start=dutch_date(other.start), end=dutch_date(other.end))
 
 
-def check_placements(session: Session, table: ImportFile, today: dt.date) -> PlacementsPlan:
+def check_placements(session: Session, table: ImportFile, today: dt.date,
+                     progress: Progress | None = None) -> PlacementsPlan:
     errors: list[RowError] = []
     workers = _worker_refs(session)
     departments = {d.code.lower(): d for d in session.scalars(select(Department))}
@@ -320,7 +332,7 @@ def check_placements(session: Session, table: ImportFile, today: dt.date) -> Pla
     # Checked for overlap once every row is read: (row, worker id, start, end, department).
     periods: list[tuple[RowReader, int, dt.date, dt.date | None, str]] = []
     pending: list[tuple[RowReader, dict[str, Any], str | None, str]] = []
-    for row in table.readers(errors):
+    for row in table.readers(errors, progress):
         worker = _read_worker(row, workers)
         department = None
         department_code = row.read("afdeling", code, required=True)
@@ -411,7 +423,8 @@ def _check_overlaps(session: Session,
         in_file[worker_id].append(_Period(start, end, department, row.number))
 
 
-def write_placements(session: Session, plan: PlacementsPlan, user_id: int) -> None:
+def write_placements(session: Session, plan: PlacementsPlan, user_id: int,
+                     progress: Progress | None = None) -> None:
     if plan.new_partners:
         bulk_insert(session, Partner, [
             {"name": name, "kind": "overig", "updated_by_id": user_id}
@@ -426,7 +439,7 @@ def write_placements(session: Session, plan: PlacementsPlan, user_id: int) -> No
          "updated_by_id": user_id}
         for values, name in zip(plan.rows, plan.partner_names, strict=True)
     ]
-    bulk_insert(session, Placement, rows)
+    bulk_insert(session, Placement, rows, progress=progress, total=len(rows))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -455,11 +468,12 @@ def _hours_cell(cell: Cell) -> Decimal | None:
     return amount(cell, maximum=MAX_HOURS_PER_DAY, places=2, unit=_("uur"))
 
 
-def check_hours(session: Session, table: ImportFile, today: dt.date) -> HoursPlan:
+def check_hours(session: Session, table: ImportFile, today: dt.date,
+                progress: Progress | None = None) -> HoursPlan:
     errors: list[RowError] = []
     workers = _worker_refs(session)
     read: list[tuple[RowReader, _WorkerRef, dt.date, Decimal]] = []
-    for row in table.readers(errors):
+    for row in table.readers(errors, progress):
         worker = _read_worker(row, workers)
         day = row.read("datum", date, required=True)
         _not_future(day, row, "datum", today)
@@ -521,9 +535,10 @@ def check_hours(session: Session, table: ImportFile, today: dt.date) -> HoursPla
     return plan
 
 
-def write_hours(session: Session, plan: HoursPlan, user_id: int) -> None:
+def write_hours(session: Session, plan: HoursPlan, user_id: int,
+                progress: Progress | None = None) -> None:
     bulk_insert(session, HourEntry, (
         {"placement_id": placement_id, "entry_date": day, "hours": hours,
          "updated_by_id": user_id}
         for placement_id, day, hours in plan.rows
-    ))
+    ), progress=progress, total=len(plan.rows))

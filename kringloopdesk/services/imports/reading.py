@@ -24,11 +24,14 @@ from kringloopdesk.i18n import _
 from kringloopdesk.services.imports.columns import SPECS
 from kringloopdesk.services.imports.errors import ImportFileError, RowError
 from kringloopdesk.services.imports.values import Cell, RowReader
+from kringloopdesk.services.progress import Progress
 
 log = logging.getLogger(__name__)
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 1_000_000
+# How many rows between two progress reports (and cancel checks) while reading and checking.
+REPORT_EVERY = 1000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SEP_LINE = re.compile(r"^\s*sep=(.)\s*$", re.IGNORECASE)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -48,10 +51,14 @@ class ImportFile:
     rows: list[tuple[int, tuple[Cell, ...]]] = field(default_factory=list)
     name: str | None = None
 
-    def readers(self, errors: list[RowError]) -> Iterator[RowReader]:
-        """A reader for each data row, collecting its problems in ``errors``."""
+    def readers(self, errors: list[RowError],
+                progress: Progress | None = None) -> Iterator[RowReader]:
+        """A reader for each data row, collecting its problems in ``errors``; ``progress``
+        hears (and may cancel) every ``REPORT_EVERY`` rows."""
         index = {column: i for i, column in enumerate(self.columns)}
-        for number, cells in self.rows:
+        rows = Progress.ensure(progress).iterate(
+            self.rows, len(self.rows), every=REPORT_EVERY, text=_("Regels controleren…"))
+        for number, cells in rows:
             yield RowReader(number, cells, index, errors)
 
     def has_values(self, column: str) -> bool:
@@ -197,10 +204,13 @@ def is_xlsx(data: bytes) -> bool:
     return data[:4] == b"PK\x03\x04" or zipfile.is_zipfile(io.BytesIO(data))
 
 
-def read_file(data: bytes, kind: str, name: str | None = None) -> ImportFile:
+def read_file(data: bytes, kind: str, name: str | None = None, *,
+              progress: Progress | None = None) -> ImportFile:
     """Read the bytes of an import file of ``kind``; raises ImportFileError for a file that
     cannot be read or whose header is wrong (row 1), and for rows with more cells than the
-    header has columns."""
+    header has columns. ``progress`` hears every ``REPORT_EVERY`` rows (against the number
+    of line breaks, an estimate that is exact for most CSV files)."""
+    progress = Progress.ensure(progress)
     if len(data) > MAX_BYTES:
         raise _fail(_("Het bestand is groter dan {mb} MB. Splits het in kleinere bestanden.",
                       mb=MAX_BYTES // (1024 * 1024)))
@@ -222,7 +232,10 @@ def read_file(data: bytes, kind: str, name: str | None = None) -> ImportFile:
     shared: list[dict[str, str] | None] = [{} for _index in used]
     nameless: set[int] = set()
     width = len(header_cells)
+    estimate = max(1, data.count(b"\n"))
     for number, cells in enumerate(rows, start=2):
+        if number % REPORT_EVERY == 0:
+            progress.step(number, max(estimate, number + 1), _("Bestand lezen…"))
         if number > MAX_ROWS + 1:
             raise _fail(_("Het bestand heeft meer dan {n} regels. Splits het in kleinere "
                           "bestanden.", n=f"{MAX_ROWS:,}".replace(",", ".")))

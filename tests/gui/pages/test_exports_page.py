@@ -269,3 +269,28 @@ def test_only_coaches_and_managers_export(shop_db: Database, request: pytest.Fix
     qtbot.addWidget(window, before_close_func=lambda w: w.idle_watcher.stop())
     assert (window.page_of(ExportsPage) is not None) is has_page
     assert ("Exporteren" in [b.text() for b in window.rail.buttons]) is has_page
+
+
+def test_a_cancelled_pdf_export_leaves_no_file_and_no_log_entry(
+        shop_db: Database, beheerder: Actor, qtbot, messages, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Annuleren while the PDF is written (in the worker thread): no file, no .part, and the
+    export is not in the log; the status bar says so."""
+    from kringloopdesk.gui.pages import exports_page
+    from kringloopdesk.services.exports import write_export
+
+    def cancelled_while_writing(data, fmt, path, *, progress):
+        progress.cancel()  # the user clicks Annuleren
+        return write_export(data, fmt, path, progress=progress)
+
+    monkeypatch.setattr(exports_page, "write_export", cancelled_while_writing)
+    weigh(shop_db, beheerder)
+    window, page = open_exports(qtbot, shop_db, beheerder)
+    page.choose("impact", year=YEAR, period="jaar", fmt="pdf")
+    folder = tmp_path / "uit"
+    folder.mkdir()
+    messages.save_paths = [folder / "impact.pdf"]
+    page.save_button.click()
+    assert list(folder.iterdir()) == [] and export_entries(shop_db) == 0
+    assert window.statusBar().currentMessage() == "Geannuleerd. Er is niets opgeslagen."
+    assert messages.user_errors == [] and messages.bug_reports == []
