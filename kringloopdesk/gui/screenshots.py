@@ -1,11 +1,16 @@
 """The screenshots in docs/screenshots, made from demo data, offscreen:
 
-    QT_QPA_PLATFORM=offscreen python -m kringloopdesk.gui.screenshots docs/screenshots
+    python -m kringloopdesk.gui.screenshots                  # into docs/screenshots
+    python -m kringloopdesk.gui.screenshots /tmp/shots --scale tiny   # CI: a quick check
 
-Builds a throwaway shop in a temporary folder (``generate_demo(scale="small")`` plus some
+Builds throwaway shops in a temporary folder (``generate_demo(scale="small")`` plus some
 real use of the user and privacy tools, so that the log has something to show), opens the
-screens the way a beheerder would and saves each as a PNG. ``--all`` adds the dialogs and
-the other screens, for reviewing the look.
+screens the way a beheerder would and saves each as a PNG. Every file of :data:`SCREENSHOTS`
+must then exist and show more than one colour, or the exit code is 1; the README and the
+docs only show files of that list (tests/unit/test_screenshot_list.py). ``--scale tiny``
+makes smaller demo shops (for CI: the same screens, less data, a few seconds faster);
+``--all`` adds the dialogs and the other screens into ``review/``, for reviewing the look.
+Runs offscreen unless ``QT_QPA_PLATFORM`` says otherwise; the label needs ``pdftoppm``.
 """
 
 from __future__ import annotations
@@ -13,8 +18,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +31,19 @@ from PySide6.QtWidgets import QApplication, QWidget
 SHOP = "Kringloop Amersfoort-Leusden"
 BEHEERDER = ("bea", "Bea de Vries", "een-goed-wachtwoord")
 WINDOW_SIZE = (1280, 800)
+# What a run writes, in order: the docs may show these and only these (a test reads this
+# tuple without importing the module, so keep it a literal).
+SCREENSHOTS = (
+    "users.png", "backups.png", "audit.png", "privacy.png", "wizard.png", "recovery_key.png",
+    "hours_grid.png", "weegpost.png", "flows.png", "balance.png", "items.png", "label.png",
+    "exports.png", "dashboard.png", "dashboard_goods.png", "workers_list.png",
+    "worker_form.png",
+)
+SCALES = ("small", "tiny")
+# Paths on screen (the status bar, the wizard, the back-up folder) show the data folder of
+# the shop's Windows PC, not the temporary folders of this run.
+DATA_FOLDER = r"C:\Users\bea\AppData\Local\KringloopDesk"
+TEMP_PATH = re.compile(re.escape(tempfile.gettempdir()) + r"[/\\][^\s/\\]+((?:[/\\][^\s/\\]+)*)")
 
 
 def settle(milliseconds: int = 60) -> None:
@@ -34,8 +54,35 @@ def settle(milliseconds: int = 60) -> None:
     QCoreApplication.processEvents()
 
 
+def local_paths(text: str) -> str:
+    """``text`` with this run's temporary paths as the shop's data folder on Windows."""
+
+    def windows(match: re.Match) -> str:
+        rest = match.group(1)
+        core = rest.rstrip(".,;:)")  # the end of a sentence is not part of the path
+        tail = rest[len(core):]
+        if core.endswith(".sqlite"):
+            core = "/kringloopdesk.sqlite"
+        return DATA_FOLDER + core.replace("/", "\\") + tail
+
+    return TEMP_PATH.sub(windows, text)
+
+
+def _show_local_paths(widget: QWidget) -> None:
+    # Labels and the grey hints of empty fields only: a field's text may be saved.
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    for label in widget.findChildren(QLabel):
+        if TEMP_PATH.search(label.text()):
+            label.setText(local_paths(label.text()))
+    for edit in widget.findChildren(QLineEdit):
+        if TEMP_PATH.search(edit.placeholderText()):
+            edit.setPlaceholderText(local_paths(edit.placeholderText()))
+
+
 def grab(widget: QWidget, path: Path) -> Path:
     settle()
+    _show_local_paths(widget)
     image = widget.grab()
     path.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(path)):
@@ -49,6 +96,8 @@ def grab_window_with_dialog(window: QWidget, dialog: QWidget, path: Path) -> Pat
     from PySide6.QtGui import QPainter
 
     settle()
+    _show_local_paths(window)
+    _show_local_paths(dialog)
     image = window.grab()
     painter = QPainter(image)
     shade = image.rect()
@@ -70,13 +119,31 @@ def _shade():
     return QColor(20, 30, 25, 70)
 
 
-def build_shop(folder: Path):
+def fill_demo(session, actor, scale: str, today: dt.date | None = None) -> None:
+    """The demo data: ``small`` as in the docs; ``tiny`` a third of the people and a tenth
+    of the goods (CI: the same screens, quicker)."""
+    from kringloopdesk.services import demo
+
+    if scale == "small":
+        demo.generate_demo(session, actor, scale="small", today=today)
+        return
+    from dataclasses import replace
+
+    from kringloopdesk.services.auth import require_data_key
+
+    sizes = replace(demo.SIZES["small"], workers=14, placements=20, goods_flows=800,
+                    tagged_items=30)
+    # generate_demo knows small and large only; _generate takes any sizes (tests use it too).
+    demo._generate(session, sizes, today=today or dt.date.today(),
+                   data_key=require_data_key(actor))
+
+
+def build_shop(folder: Path, scale: str = "small"):
     """A demo shop with some history in the log; returns (ctx, recovery key)."""
     from kringloopdesk.db.engine import resolve_url
     from kringloopdesk.db.migrate import open_database
     from kringloopdesk.gui.context import AppContext
     from kringloopdesk.services.auth import attempt_login
-    from kringloopdesk.services.demo import generate_demo
     from kringloopdesk.services.privacy import anonymise_worker, inzage_export, retention_candidates
     from kringloopdesk.services.setup import ShopInfo, initialise_shop
     from kringloopdesk.services.users import change_role, create_user, list_users, reset_password
@@ -93,7 +160,7 @@ def build_shop(folder: Path):
     actor = result.actor
     # Three years back, so that some people are past the two-year retention period.
     with db.session() as session:
-        generate_demo(session, actor, scale="small", today=dt.date.today() - dt.timedelta(days=900))
+        fill_demo(session, actor, scale, today=dt.date.today() - dt.timedelta(days=900))
     with db.session() as session:
         create_user(session, actor, username="sanne", full_name="Sanne Bakker",
                     role="invoer", password="tijdelijk-2025")
@@ -122,9 +189,12 @@ def build_shop(folder: Path):
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder", type=Path, nargs="?", default=Path("docs/screenshots"))
+    parser.add_argument("--scale", choices=SCALES, default="small",
+                        help="demo data: small (the docs) or tiny (a quick check in CI)")
     parser.add_argument("--all", action="store_true", help="also the dialogs, for review")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    started = time.perf_counter()
 
     with tempfile.TemporaryDirectory() as temp:
         os.environ["KRINGLOOPDESK_HOME"] = temp
@@ -133,15 +203,48 @@ def main(argv: list[str] | None = None) -> int:
 
         app = create_application("nl")
         apply_theme(app, "#2e7d32")
-        ctx, recovery_key = build_shop(Path(temp))
+        ctx, recovery_key = build_shop(Path(temp), args.scale)
         try:
-            shots(app, ctx, recovery_key, args.folder, args.all)
+            shots(app, ctx, recovery_key, args.folder, args.all, args.scale)
         finally:
             ctx.db.dispose()
+    problems = check_written(args.folder)
+    for problem in problems:
+        print(f"FAIL {problem}", file=sys.stderr)
+    if problems:
+        return 1
+    print(f"{len(SCREENSHOTS)} screenshots in {args.folder} "
+          f"({time.perf_counter() - started:.0f} s, scale {args.scale})")
     return 0
 
 
-def shots(app: QApplication, ctx, recovery_key: str, folder: Path, everything: bool) -> None:
+def check_written(folder: Path) -> list[str]:
+    """What is wrong with the run's files: missing, unreadable or one flat colour."""
+    from PySide6.QtGui import QImage
+
+    problems = []
+    for name in SCREENSHOTS:
+        path = folder / name
+        image = QImage(str(path))
+        if not path.is_file():
+            problems.append(f"{path} was not written")
+        elif image.isNull():
+            problems.append(f"{path} is not a readable image")
+        elif len(_sampled_colours(image)) < 2:
+            problems.append(f"{path} is blank (one colour)")
+    return problems
+
+
+def _sampled_colours(image, steps: int = 48) -> set[int]:
+    """The colours on a grid of points across ``image`` (enough to tell a screen from a
+    blank one, and quick)."""
+    xs = {image.width() * i // steps for i in range(steps)}
+    ys = {image.height() * i // steps for i in range(steps)}
+    return {image.pixel(x, y) for x in xs for y in ys}
+
+
+def shots(app: QApplication, ctx, recovery_key: str, folder: Path, everything: bool,
+          scale: str = "small") -> None:
     from kringloopdesk.gui.dialogs.first_run_wizard import FirstRunWizard
     from kringloopdesk.gui.main_window import MainWindow
     from kringloopdesk.gui.pages.audit_page import AuditPage
@@ -186,6 +289,9 @@ def shots(app: QApplication, ctx, recovery_key: str, folder: Path, everything: b
 
     wizard = FirstRunWizard(type(ctx)(ctx.db))
     wizard.resize(860, 640)
+    wizard.show()
+    _fill_shop_page(wizard)
+    grab(wizard, folder / "wizard.png")
     wizard.key_page.show_key(SHOP, recovery_key)
     # Straight to the last page, as after "Winkel aanmaken" (no second shop is made).
     wizard.show()
@@ -201,11 +307,11 @@ def shots(app: QApplication, ctx, recovery_key: str, folder: Path, everything: b
         review(window, ctx, recovery_key, folder / "review", show)
     window.idle_watcher.stop()
     window.close()
-    hours_grid_shot(folder)
-    workers_shots(folder)
+    hours_grid_shot(folder, scale)
+    workers_shots(folder, scale)
 
 
-def hours_grid_shot(folder: Path) -> None:
+def hours_grid_shot(folder: Path, scale: str = "small") -> None:
     """The Uren page on this week of a small demo shop made up to today (the shop above ends
     900 days ago): the department with the most people, a few hours typed in today's column and
     not yet saved, and the next cell being typed."""
@@ -215,7 +321,6 @@ def hours_grid_shot(folder: Path) -> None:
     from kringloopdesk.gui.main_window import MainWindow
     from kringloopdesk.gui.models.hours_week_model import FIRST_DAY_COLUMN
     from kringloopdesk.gui.pages.hours_page import HoursPage
-    from kringloopdesk.services.demo import generate_demo
     from kringloopdesk.services.hours import week_grid
     from kringloopdesk.services.reference import departments
     from kringloopdesk.services.setup import ShopInfo, initialise_shop
@@ -229,7 +334,7 @@ def hours_grid_shot(folder: Path) -> None:
                 username=username, full_name=full_name, password=password,
             ).actor
         with db.session() as session:
-            generate_demo(session, actor, scale="small")
+            fill_demo(session, actor, scale)
         today = dt.date.today()
         with db.read_session() as session:
             busiest = max(
@@ -354,7 +459,7 @@ def label_shot(window, items, path: Path) -> None:
     print(path)
 
 
-def workers_shots(folder: Path) -> None:
+def workers_shots(folder: Path, scale: str = "small") -> None:
     """Deelnemers: the list, and the record of the worker with the longest history (a time
     line of several placements, the running one with goals and werkprocessen), in a small
     demo shop made up to today."""
@@ -363,7 +468,6 @@ def workers_shots(folder: Path) -> None:
     from kringloopdesk.gui.context import AppContext
     from kringloopdesk.gui.main_window import MainWindow
     from kringloopdesk.gui.pages.workers_page import WorkersPage
-    from kringloopdesk.services.demo import generate_demo
     from kringloopdesk.services.placements import list_placements
     from kringloopdesk.services.setup import ShopInfo, initialise_shop
     from kringloopdesk.services.workers import list_workers
@@ -377,7 +481,7 @@ def workers_shots(folder: Path) -> None:
                 username=username, full_name=full_name, password=password,
             ).actor
         with db.session() as session:
-            generate_demo(session, actor, scale="small")
+            fill_demo(session, actor, scale)
         with db.read_session() as session:
             people = list_workers(session, actor, limit=1000)
             history = {
@@ -407,6 +511,17 @@ def workers_shots(folder: Path) -> None:
         window.idle_watcher.stop()
         window.close()
         db.dispose()
+
+
+def _fill_shop_page(wizard) -> None:
+    """The wizard's first page as a new shop types it."""
+    page = wizard.shop_page
+    page.name_edit.setText("Kringloop De Cirkel")  # the certificate code follows: KDC
+    page.street_edit.setText("Hoofdstraat 12")
+    page.postcode_edit.setText("3811 AB")
+    page.city_edit.setText("Amersfoort")
+    page.name_edit.setFocus()
+    page.name_edit.setCursorPosition(0)
 
 
 def _show_key_page(wizard) -> None:
