@@ -81,6 +81,14 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _command_name() -> str:
+    """How this program is started from a prompt, for the hints it prints: the built app's
+    own file (KringloopDesk-cli.exe on Windows), or the source's main.py."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).name
+    return "python main.py"
+
+
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line; without the commands (``with_commands=False``) only for a
     start of the desktop app, where building every command's parser is time the first
@@ -554,7 +562,8 @@ def cmd_init(args: argparse.Namespace) -> int:
             _(
                 "Bewaar deze sleutel op papier op een veilige plek. Als alle beheerders hun "
                 "wachtwoord kwijt zijn, opent alleen deze sleutel de gevoelige gegevens nog "
-                "(python main.py user recover NAAM)."
+                "({command} user recover NAAM).",
+                command=_command_name(),
             )
         )
         if args.recovery_pdf:
@@ -1286,7 +1295,9 @@ def run(argv: Sequence[str]) -> int:
     if args.command is None:
         from kringloopdesk.gui.application import run_gui
 
-        return run_gui(args.db, quit_after_paint=args.quit_after_paint, language=current_language())
+        # Without --lang the desktop app speaks this PC's language setting (Instellingen >
+        # Weergave); the commands keep --lang or KRINGLOOPDESK_LANG.
+        return run_gui(args.db, quit_after_paint=args.quit_after_paint, language=args.lang)
     for stream in (sys.stdout, sys.stderr):
         # A Windows console without UTF-8 must not crash on "Ł" in a name.
         if hasattr(stream, "reconfigure"):

@@ -12,6 +12,11 @@ is opened as always (engine, schema check, the error message when it cannot be) 
 the login has painted; a login asked for in between waits for it. Any other start (a new
 file, an older schema, PostgreSQL, the wizard) opens the database first. The wizard, the main
 window and their pages are imported only when they are needed.
+
+Language and theme are this PC's settings (a small JSON file, read before the first window;
+``--lang`` overrides the language for one start). ``switch_language`` swaps the translators
+and the locale while the app runs; the controller then puts a new main window in place of the
+old one (``rebuild_main_window``).
 """
 
 from __future__ import annotations
@@ -30,7 +35,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QLibraryInfo,
-    QLocale,
     QObject,
     QTimer,
     QTranslator,
@@ -39,8 +43,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kringloopdesk import APP_NAME, __version__
 from kringloopdesk.errors import DatabaseOpenError
+from kringloopdesk.gui import icons
+from kringloopdesk.gui.formatting import set_display_language
 from kringloopdesk.gui.theme import apply_theme
-from kringloopdesk.i18n import set_language
+from kringloopdesk.i18n import current_language, set_language
 from kringloopdesk.paths import default_database_path, resource_path
 
 if TYPE_CHECKING:
@@ -54,11 +60,21 @@ log = logging.getLogger(__name__)
 ORGANIZATION = "KringloopDesk"
 
 
+LANGUAGES = ("nl", "en")
+# The translators installed by ``_install_translators``, removed again on a switch.
+_translators: list[QTranslator] = []
+
+
 def _install_translators(app: QApplication, language: str) -> None:
     """Qt's own catalogue (standard buttons say Ja/Nee/Annuleren) and, for a language other
-    than Dutch, our own (the source strings are Dutch)."""
+    than Dutch, our own (the source strings are Dutch). Called again with another language,
+    it takes the previous ones out first: windows built after that speak the new language."""
     if app.property("kringloopdesk_language") == language:
         return
+    for old in _translators:
+        app.removeTranslator(old)
+        old.deleteLater()
+    _translators.clear()
     app.setProperty("kringloopdesk_language", language)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     catalogues = [(f"qtbase_{language}", qt_folder)]
@@ -68,14 +84,38 @@ def _install_translators(app: QApplication, language: str) -> None:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
+            _translators.append(translator)
         else:
             log.info("No translation %s in %s", name, folder)
-    if language == "nl":
-        QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
 
 
-def create_application(language: str = "nl") -> QApplication:
-    """The QApplication (or the one that exists, in tests), named and translated."""
+def switch_language(app: QApplication, language: str) -> str:
+    """Everything that speaks: Qt's and our catalogues, the core's messages, and the locale of
+    numbers, dates and day names. Windows already open keep their texts (they are rebuilt,
+    see ``AppController.rebuild_main_window``). Returns the language used."""
+    language = language if language in LANGUAGES else "nl"
+    set_language(language)
+    set_display_language(language)
+    _install_translators(app, language)
+    return language
+
+
+def local_language() -> str:
+    """This PC's language setting (a small JSON file: cheap enough for the first window)."""
+    from kringloopdesk.settings import read_local
+
+    return str(read_local("language"))
+
+
+def local_theme() -> str:
+    from kringloopdesk.settings import read_local
+
+    return str(read_local("theme"))
+
+
+def create_application(language: str | None = None) -> QApplication:
+    """The QApplication (or the one that exists, in tests), named and translated; in this
+    PC's language setting when ``language`` is None."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         QCoreApplication.setOrganizationName(ORGANIZATION)
@@ -83,8 +123,8 @@ def create_application(language: str = "nl") -> QApplication:
         QCoreApplication.setApplicationVersion(__version__)
         app = QApplication(sys.argv[:1])
     app.setApplicationDisplayName(APP_NAME)
-    set_language(language)
-    _install_translators(app, language)
+    app.setWindowIcon(icons.app_icon())
+    switch_language(app, language or local_language())
     return app
 
 
@@ -216,6 +256,25 @@ class AppController(QObject):
             window.close()
             window.deleteLater()
 
+    def rebuild_main_window(self) -> None:
+        """After a change of language or theme: a new main window for the same user in place
+        of the old one (same size and place), open on Instellingen > Weergave again. Nothing
+        is lost: the old window was asked first (``MainWindow.may_rebuild``)."""
+        from kringloopdesk.gui.main_window import MainWindow
+
+        old = self.main_window
+        if old is None or self.ctx is None or self.ctx.actor is None:
+            return
+        window = MainWindow(self.ctx)
+        window.logged_out.connect(self.show_login_again)
+        window.rebuild_requested.connect(self.rebuild_main_window)
+        window.setGeometry(old.geometry())
+        window.setWindowState(old.windowState())
+        window.show_appearance_settings()
+        window.show()
+        self.main_window = window
+        old.discard()
+
     def _login_after_wizard(self) -> None:
         from kringloopdesk.gui.operations import query
         from kringloopdesk.services.setup import get_shop
@@ -233,6 +292,7 @@ class AppController(QObject):
         log.info("Logged in: %s (%s)", actor.username, actor.role)
         window = MainWindow(self.ctx)
         window.logged_out.connect(self.show_login_again)
+        window.rebuild_requested.connect(self.rebuild_main_window)
         window.show()
         self.main_window = window
         self.logged_in_once = True
@@ -383,16 +443,18 @@ def _cannot_open(app: QApplication, error: DatabaseOpenError, quit_after_paint: 
         return error.exit_code
     from kringloopdesk.gui.messages import MessageBox
 
-    apply_theme(app)
+    apply_theme(app, None, local_theme())
     MessageBox.show_user_error(
         None, error, title=app.translate("Application", "De database kan niet worden geopend"))
     return error.exit_code
 
 
-def run_gui(db_url: str | None, *, quit_after_paint: bool = False, language: str = "nl") -> int:
+def run_gui(db_url: str | None, *, quit_after_paint: bool = False,
+            language: str | None = None) -> int:
     """Start the desktop app; returns the process exit code (3: the database cannot be
-    opened)."""
+    opened). ``language`` None: this PC's setting (as the theme always is)."""
     app = create_application(language)
+    language = current_language()
     hooks: list[ExceptionHook] = []
     try:
         path = plain_sqlite_file(db_url)
@@ -426,7 +488,7 @@ def _run_opened(app: QApplication, db_url: str | None, quit_after_paint: bool,
         return _cannot_open(app, error, quit_after_paint)
     try:
         shop = load_first_screen_data(ctx)
-        apply_theme(app, shop.accent_color if shop is not None else None)
+        apply_theme(app, shop.accent_color if shop is not None else None, local_theme())
         controller = AppController(ctx, shop)
         if quit_after_paint:
             reporter = FirstPaintReporter(app)
@@ -440,7 +502,7 @@ def _run_opened(app: QApplication, db_url: str | None, quit_after_paint: bool,
 def _run_login_first(app: QApplication, db_url: str | None, shop: FirstScreen,
                      quit_after_paint: bool, language: str, hooks: list[ExceptionHook]) -> int:
     """The login first; the exception hook and the database just after it has painted."""
-    apply_theme(app, shop.accent_color)
+    apply_theme(app, shop.accent_color, local_theme())
     controller = AppController(None, shop)
     failure: list[int] = []
 

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRectF
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from kringloopdesk.paths import resource_path
 
 ICON_SIZES = (16, 20, 24, 32, 48)
+# Not ``Qt.GlobalColor.transparent``: the first ``Qt.`` enum costs a few hundredths of a
+# second, and this module is imported before the login paints (``app_icon``).
+TRANSPARENT = QColor(0, 0, 0, 0)
 
 
 @cache
@@ -30,7 +33,7 @@ def pixmap(name: str, size: int, color: str | None = None, *, ratio: float = 2.0
     renderer = QSvgRenderer(QByteArray(text.encode("utf-8")))
     side = round(size * ratio)
     image = QPixmap(side, side)
-    image.fill(Qt.GlobalColor.transparent)
+    image.fill(TRANSPARENT)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter, QRectF(0, 0, side, side))
@@ -51,8 +54,9 @@ def icon(name: str, color: str, *, checked_color: str | None = None) -> QIcon:
     return result
 
 
+@cache
 def app_icon() -> QIcon:
-    result = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        result.addPixmap(pixmap("kringloopdesk", size, ratio=1.0))
-    return result
+    """KringloopDesk's own icon, set once on the application at start (windows inherit it).
+    Qt's SVG icon engine draws it at each size when asked, so it costs nothing up front; the
+    Windows executable gets resources/icons/kringloopdesk.ico (tools/make_icons.py)."""
+    return QIcon(str(resource_path("icons", "kringloopdesk.svg")))

@@ -11,6 +11,11 @@ sheet covers it and any dialog open on it, and the lock dialog asks the same use
 Nothing beneath is closed or rebuilt, so a half-filled form is still there after unlocking.
 "Afmelden" asks about unsaved changes, forgets the logged-in user (and with it the data key),
 closes the window and lets the application show the login again (``logged_out``).
+
+Language and theme are this PC's own settings (Instellingen > Weergave, for every role). A
+change applies at once: ``apply_appearance`` switches the translators and the locale, or the
+stylesheet, and asks (``rebuild_requested``) for a new main window for the same user, which the
+application puts in place of this one, open on the same tab (``AppController``).
 """
 
 from __future__ import annotations
@@ -62,7 +67,7 @@ from kringloopdesk.gui.widgets.page import Page
 from kringloopdesk.services.auth import Actor
 from kringloopdesk.services.settings import get_setting
 from kringloopdesk.services.setup import ShopInfo, get_shop
-from kringloopdesk.settings import SETTINGS
+from kringloopdesk.settings import SETTINGS, read_local
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +127,7 @@ class StatusItem(QWidget):
 class MainWindow(QMainWindow):
     logged_out = Signal()  # the user logged out; the window closes after this
     locked_changed = Signal(bool)
+    rebuild_requested = Signal()  # the language or theme changed: build the window again
 
     def __init__(self, ctx: AppContext, shop: ShopInfo | None = None) -> None:
         super().__init__()
@@ -335,13 +341,62 @@ class MainWindow(QMainWindow):
         self.help_window.raise_()
         self.help_window.activateWindow()
 
+    # -- language and theme -----------------------------------------------------------------
+
+    def may_rebuild(self) -> bool:
+        """Whether the window may be built again (unsaved changes: the user is asked)."""
+        return not self.is_locked and self.current_page.may_leave()
+
+    def apply_appearance(self) -> None:
+        """Take this PC's language and theme settings as they are now: switch what changed,
+        then ask for a new window (texts, icons and charts are made when a window is built)."""
+        from kringloopdesk.gui.application import switch_language
+        from kringloopdesk.gui.theme import current_theme
+
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        language = str(read_local("language"))
+        theme = str(read_local("theme"))
+        # Restyling every open widget and building the new window take about a second.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if language != app.property("kringloopdesk_language"):
+                self.ctx.language = switch_language(app, language)
+            if theme != current_theme(app):
+                accent = self.shop.accent_color if self.shop is not None else None
+                apply_theme(app, accent, theme)
+            log.info("Appearance: language %s, theme %s", language, theme)
+            self.rebuild_requested.emit()
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def show_appearance_settings(self) -> None:
+        """Instellingen > Weergave (where a rebuilt window opens)."""
+        index = self.page_index(SettingsPage)
+        if index is None:
+            return
+        self.show_page(index)
+        page = self.page_at(index)
+        if isinstance(page, SettingsPage):
+            page.show_appearance()
+
+    def discard(self) -> None:
+        """Close for good without asking (a new window takes this one's place)."""
+        self._logging_out = True
+        self.idle_watcher.stop()
+        if self.help_window is not None:
+            self.help_window.close()
+        self.close()
+        self.deleteLater()
+
     def show_shop(self, shop: ShopInfo) -> None:
         self.shop = shop
         self.setWindowTitle(self.tr("{shop} — KringloopDesk").format(shop=shop.name))
         app = QApplication.instance()
         if (
             isinstance(app, QApplication)
-            and normalise_accent(shop.accent_color) != current_colors().primary
+            and normalise_accent(shop.accent_color) != current_colors().fill
         ):
             apply_theme(app, shop.accent_color)
             self.rail.update_icons()

@@ -51,7 +51,7 @@ def test_the_beheerder_sees_every_page(shop_db: Database, beheerder: Actor, qtbo
     settings = window.page_of(SettingsPage)
     assert settings.users_page is not None
     assert [settings.tabs.tabText(i) for i in range(settings.tabs.count())] == [
-        "Winkel", "Gebruikers", "CO₂-factoren", "Back-ups"]
+        "Winkel", "Gebruikers", "CO₂-factoren", "Back-ups", "Weergave"]
 
 
 @pytest.mark.parametrize("role", ["begeleider", "invoer"])
@@ -71,7 +71,7 @@ def test_other_roles_see_neither_users_nor_log_nor_privacy(
     assert settings.users_page is None
     # The shop and the CO2 factors, both read-only; no users.
     assert [settings.tabs.tabText(i) for i in range(settings.tabs.count())] == [
-        "Winkel", "CO₂-factoren"]
+        "Winkel", "CO₂-factoren", "Weergave"]
     assert settings.users_page is None and settings.factor_editor.edit_button.isHidden()
     assert window.key_notice.isHidden()  # both logged in normally (invoer: no key to miss)
 

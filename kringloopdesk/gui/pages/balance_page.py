@@ -115,7 +115,7 @@ class BalanceModel(RowTableModel[BalancePeriod]):
                 and column in (0, self.warning_column, self.closing_column):
             return QColor(current_colors().danger)
         if role == Qt.ItemDataRole.BackgroundRole and period.warning:
-            return QColor(mix(current_colors().danger, "#ffffff", 0.92))
+            return QColor(mix(current_colors().danger, current_colors().card, 0.92))
         if role == Qt.ItemDataRole.FontRole and column == self.closing_column:
             font = QFont()
             font.setBold(True)

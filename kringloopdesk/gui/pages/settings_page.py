@@ -3,7 +3,8 @@ mission, logo, accent) and the shop-wide security settings (idle lock, retention
 "Gebruikers" (beheerder only): see ``users_page``. "CO₂-factoren" (every role, a beheerder
 edits): see ``widgets.factor_sets_editor``. "Back-ups" (beheerder only): the automatic back-ups
 of this PC (local settings, saved as they change), the back-ups in the folder, a back-up to a
-chosen place and restoring one (``BackupsTab``, services/backups.py).
+chosen place and restoring one (``BackupsTab``, services/backups.py). "Weergave" (every role):
+this PC's language and theme, applied at once (``AppearanceTab``).
 
 A beheerder edits and saves the first tab (Ctrl+S) in one unit of work; other roles see it
 read-only. Leaving the page with unsaved changes asks first; a failed save keeps everything
@@ -17,11 +18,12 @@ import traceback
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -44,10 +46,11 @@ from kringloopdesk.gui.context import AUDIT, SHOP, SHOP_SETTINGS, AppContext
 from kringloopdesk.gui.dialogs.error_dialog import ErrorDialog
 from kringloopdesk.gui.dialogs.file_dialog import FileDialog
 from kringloopdesk.gui.dialogs.restore_dialog import RestoreDialog
+from kringloopdesk.gui.formatting import LOCALES
 from kringloopdesk.gui.messages import MessageBox, UnsavedChoice, show_status
 from kringloopdesk.gui.operations import DatabaseOp, query
 from kringloopdesk.gui.pages.users_page import UsersPage
-from kringloopdesk.gui.theme import current_colors
+from kringloopdesk.gui.theme import DARK, LIGHT, current_colors
 from kringloopdesk.gui.widgets.accent_picker import AccentPicker
 from kringloopdesk.gui.widgets.factor_sets_editor import FactorSetsEditor
 from kringloopdesk.gui.widgets.form import ValidatedForm
@@ -232,6 +235,14 @@ class SettingsPage(Page):
             self.backups_scroll.setFrameShape(QFrame.Shape.NoFrame)
             self.backups_scroll.setWidget(self.backups_tab)
             self.tabs.addTab(self.backups_scroll, icons.icon("save", muted), self.tr("Back-ups"))
+        # Every role: language and theme belong to this PC, not to the shop.
+        self.appearance_tab = AppearanceTab()
+        self.appearance_scroll = QScrollArea()
+        self.appearance_scroll.setWidgetResizable(True)
+        self.appearance_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.appearance_scroll.setWidget(self.appearance_tab)
+        self.tabs.addTab(self.appearance_scroll, icons.icon("dashboard", muted),
+                         self.tr("Weergave"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.set_content(header, self.tabs, scroll=False)
 
@@ -271,6 +282,10 @@ class SettingsPage(Page):
         if self.backups_tab is not None:
             self.tabs.setCurrentWidget(self.backups_scroll)
 
+    def show_appearance(self) -> None:
+        self.tabs.setCurrentWidget(self.appearance_scroll)
+        self.appearance_tab.language_combo.setFocus()
+
     def _tab_changed(self, index: int) -> None:
         on_shop = self.tabs.widget(index) is self.shop_scroll
         if on_shop:
@@ -287,6 +302,8 @@ class SettingsPage(Page):
                 self.tr("Kopieën van de database: automatisch, op een USB-stick, terugzetten")
             )
             self.backups_tab.refresh()
+        elif self.tabs.widget(index) is self.appearance_scroll:
+            self.subtitle.setText(self.tr("Taal en kleuren van KringloopDesk op deze pc"))
         else:
             self.subtitle.setText(self.tr("Wie met KringloopDesk werkt, en wat ieder mag"))
         for widget in (self.blocked_label, self.save_button):
@@ -495,6 +512,80 @@ class SettingsPage(Page):
         return False
 
 
+class AppearanceTab(QWidget):
+    """Taal (Nederlands / English) and Thema (Licht / Donker) of this PC, for every role:
+    local settings, saved as they change and applied at once. The main window is then built
+    again in the new language or theme (``MainWindow.apply_appearance``); it asks first when
+    the page has unsaved changes, and the choice goes back when the user stays."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMaximumWidth(FORM_MAX_WIDTH + 2 * PAGE_MARGIN)
+        self.language_combo = QComboBox()
+        for code, (language, country) in LOCALES.items():
+            # Each language in its own words (Qt's "Nederlands", "English"), untranslated:
+            # findable by someone who cannot read the language the window is in now.
+            self.language_combo.addItem(QLocale(language, country).nativeLanguageName(), code)
+        self.theme_combo = QComboBox()
+        for code, name in ((LIGHT, self.tr("Licht")), (DARK, self.tr("Donker"))):
+            self.theme_combo.addItem(name, code)
+        for combo in (self.language_combo, self.theme_combo):
+            combo.setMinimumWidth(220)  # room for the text beside the arrow
+            combo.setMaximumWidth(260)
+        self.form = ValidatedForm(lambda: {}, label_width=LABEL_WIDTH)
+        self.form.add_field("language", self.tr("Taal"), self.language_combo,
+                            hint=self.tr("Schermen en meldingen. Datums en bedragen "
+                                         "blijven Nederlands geschreven (15-03-2025, "
+                                         "12,50)."))
+        self.form.add_field("theme", self.tr("Thema"), self.theme_combo,
+                            hint=self.tr("Donker is rustiger voor de ogen in een schemerige "
+                                         "ruimte. De accentkleur van de winkel blijft."))
+        column = QVBoxLayout(self)
+        column.setContentsMargins(PAGE_MARGIN, 20, PAGE_MARGIN, 24)
+        column.setSpacing(12)
+        column.addWidget(_section_title(self.tr("Weergave op deze pc")))
+        column.addWidget(_card(self.form))
+        note = QLabel(self.tr("Elke gebruiker kan dit kiezen; het geldt voor iedereen die op "
+                              "deze pc werkt, en de winkelgegevens veranderen er niet door."))
+        note.setObjectName("FormNote")
+        note.setWordWrap(True)
+        column.addWidget(note)
+        column.addStretch(1)
+        self._load()
+        self.language_combo.currentIndexChanged.connect(
+            lambda: self._chosen("language", self.language_combo))
+        self.theme_combo.currentIndexChanged.connect(
+            lambda: self._chosen("theme", self.theme_combo))
+
+    def _load(self) -> None:
+        """Show the stored choices (without reacting to them)."""
+        for key, combo in (("language", self.language_combo), ("theme", self.theme_combo)):
+            blocked = combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(read_local(key))))
+            combo.blockSignals(blocked)
+
+    def _chosen(self, key: str, combo: QComboBox) -> None:
+        value = combo.currentData()
+        if value == read_local(key):
+            return
+        window = self.window()
+        may_rebuild = getattr(window, "may_rebuild", None)
+        if callable(may_rebuild) and not may_rebuild():
+            self._load()  # the user stays with unsaved changes: nothing changes
+            return
+        try:
+            write_local(key, value)
+        except (OSError, ValueError) as exc:
+            log.warning("Could not save the setting %s: %s", key, exc)
+            self._load()
+            MessageBox.show_user_error(self, UserError(
+                self.tr("De instelling kon niet worden bewaard: {problem}").format(problem=exc)))
+            return
+        apply = getattr(window, "apply_appearance", None)
+        if callable(apply):
+            apply()
+
+
 class BackupsTab(QWidget):
     """The automatic back-ups of this PC, the back-ups in the folder, "Nu een back-up
     maken…" and "Terugzetten…". ``restored`` carries the result after a restore: the main
@@ -516,7 +607,7 @@ class BackupsTab(QWidget):
         }
         self.folder_edit = QLineEdit()
         self.folder_edit.setPlaceholderText(str(backup_dir()))
-        self.folder_button = QPushButton(self.tr("Kiezen…"))
+        self.folder_button = QPushButton(self.tr("&Kiezen…"))
         self.folder_button.clicked.connect(self._choose_folder)
         folder_row = QWidget()
         folder_layout = QHBoxLayout(folder_row)
@@ -555,11 +646,11 @@ class BackupsTab(QWidget):
         self.empty_label = QLabel(self.tr("Er staan nog geen back-ups in deze map."))
         self.empty_label.setObjectName("FormNote")
 
-        self.backup_button = QPushButton(self.tr("Nu een back-up maken…"))
+        self.backup_button = QPushButton(self.tr("Nu een &back-up maken…"))
         self.backup_button.setObjectName("PrimaryButton")
         self.backup_button.setIcon(icons.icon("save", "#ffffff"))
         self.backup_button.clicked.connect(self.make_backup)
-        self.restore_button = QPushButton(self.tr("Terugzetten…"))
+        self.restore_button = QPushButton(self.tr("&Terugzetten…"))
         self.restore_button.setObjectName("DangerButton")
         self.restore_button.clicked.connect(self.restore)
         buttons = QHBoxLayout()
@@ -659,11 +750,21 @@ class BackupsTab(QWidget):
             self.tr("KringloopDesk-back-up (*.sqlite *.zip)"))
         if path is None:
             return
-        result = self._run(lambda: backups.manual_backup(self.ctx.db, self.ctx.actor, path))
-        if result is not None:
+        from kringloopdesk.gui.long_task import LongTask
+
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def made(result: backups.BackupResult) -> None:
             show_status(self, self.tr("Back-up gemaakt en gecontroleerd: {path}").format(
                 path=result.path))
             self.refresh()
+
+        # In a worker thread with progress and Annuleren (no back-up file is left then).
+        LongTask(self.ctx, self,
+                 lambda progress: backups.manual_backup(db, actor, path, progress=progress),
+                 title=self.tr("Back-up maken"),
+                 label=self.tr("De back-up wordt gemaakt en gecontroleerd."),
+                 session=False).success(made).run()
 
     @classmethod
     def ask_backup_file(cls, parent: QWidget) -> Path | None:

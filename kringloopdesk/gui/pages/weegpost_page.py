@@ -177,8 +177,8 @@ class DayTotalsModel(RowTableModel[GroupTotal]):
 
 def _stylesheet() -> str:
     c = current_colors()
-    tint = mix(c.primary, "#ffffff", 0.9)
-    border = mix(c.primary_text, "#ffffff", 0.82)
+    tint = mix(c.primary, c.card, 0.9)
+    border = mix(c.primary_text, c.card, 0.82)
     return f"""
 QFrame#WeighCard {{ background: {c.card}; border: 1px solid {border}; border-radius: 12px; }}
 QLabel#StepTitle {{ font-size: 15px; font-weight: bold; color: {c.primary_text};
@@ -189,26 +189,26 @@ QPushButton#WeighGroup {{ background: {c.card}; border: 1px solid {border};
 QPushButton#WeighGroup:hover {{ border: 1px solid {c.primary}; }}
 QPushButton#WeighGroup:checked {{ background: {tint}; border: 3px solid {c.primary}; }}
 QLabel#GroupKey {{ font-size: 20px; font-weight: bold; color: {c.primary};
-    background: {mix(c.primary, "#ffffff", 0.85)}; border-radius: 6px; }}
-QPushButton#WeighGroup:checked QLabel#GroupKey {{ background: {c.primary}; color: #ffffff; }}
+    background: {mix(c.primary, c.card, 0.85)}; border-radius: 6px; }}
+QPushButton#WeighGroup:checked QLabel#GroupKey {{ background: {c.fill}; color: #ffffff; }}
 QLabel#GroupLabel {{ color: {c.primary_text}; background: transparent; }}
 QPushButton#WeighToggle {{ min-height: 56px; font-size: 14px; border-radius: 8px;
     border: 1px solid {border}; background: {c.card}; color: {c.primary_text};
     padding: 0 4px; }}
-QPushButton#WeighToggle:checked {{ background: {c.primary}; color: #ffffff;
-    border: 1px solid {c.primary}; font-weight: bold; }}
+QPushButton#WeighToggle:checked {{ background: {c.fill}; color: #ffffff;
+    border: 1px solid {c.fill}; font-weight: bold; }}
 QPushButton#DirectionToggle {{ min-height: 52px; min-width: 170px; font-size: 17px;
     border-radius: 8px; border: 1px solid {border}; background: {c.card};
     color: {c.primary_text}; }}
-QPushButton#DirectionToggle:checked {{ background: {c.primary}; color: #ffffff;
-    border: 1px solid {c.primary}; font-weight: bold; }}
+QPushButton#DirectionToggle:checked {{ background: {c.fill}; color: #ffffff;
+    border: 1px solid {c.fill}; font-weight: bold; }}
 QLineEdit#KgEdit {{ font-size: 44px; min-height: 80px; padding: 0 16px;
     border: 2px solid {border}; border-radius: 10px; background: {c.card}; }}
 QLineEdit#KgEdit:focus {{ border: 3px solid {c.primary}; }}
 QLabel#KgUnit {{ font-size: 32px; color: {c.muted_text}; background: transparent; }}
 QLabel#WeighError {{ color: {c.danger}; font-size: 15px; font-weight: bold;
-    background: {mix(c.danger, "#ffffff", 0.9)}; border-radius: 6px; padding: 8px 12px; }}
-QLabel#WeighDone {{ color: {mix(c.primary, "#000000", 0.2)}; font-size: 15px;
+    background: {mix(c.danger, c.card, 0.9)}; border-radius: 6px; padding: 8px 12px; }}
+QLabel#WeighDone {{ color: {mix(c.primary, c.primary_text, 0.2)}; font-size: 15px;
     background: {tint}; border-radius: 6px; padding: 8px 12px; }}
 QPushButton#BookButton {{ min-height: 80px; min-width: 150px; font-size: 20px;
     border-radius: 10px; }}
@@ -409,7 +409,7 @@ class WeegpostPage(Page):
         self.kg_edit.textEdited.connect(lambda _t: self.error_label.hide())
         kg_unit = QLabel(self.tr("kg"))
         kg_unit.setObjectName("KgUnit")
-        self.book_button = QPushButton(self.tr("Boeken (Enter)"))
+        self.book_button = QPushButton(self.tr("&Boeken (Enter)"))
         self.book_button.setObjectName("PrimaryButton")
         self.book_button.setProperty("class", "BookButton")
         self.book_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

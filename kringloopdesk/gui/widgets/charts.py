@@ -1,6 +1,6 @@
-"""Charts for the dashboard (Qt Charts), the shop's way: the theme's colours, Dutch month
-abbreviations, whole kilos with a thousands point ("12.500"), and one colour per product group
-wherever it appears.
+"""Charts for the dashboard (Qt Charts), the shop's way: the theme's colours (light or dark),
+month abbreviations in the display language ("mrt", "Mar"), whole kilos with a thousands point
+("12.500"), and one colour per product group wherever it appears.
 
 ``StackedBarChart`` draws kg per month stacked by product group; ``PercentLineChart`` a
 percentage per month; ``ChartLegend`` is one legend shared by charts that use the same groups.
@@ -30,16 +30,9 @@ from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolTip, QWidget
 
+from kringloopdesk.gui import formatting
 from kringloopdesk.gui.formatting import format_number
 from kringloopdesk.gui.theme import current_colors, mix
-
-MONTH_ABBREVIATIONS = (
-    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-)
-MONTH_NAMES = (
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december",
-)
 
 # One colour per product group, by code: earthy, told apart on a projector and in grey print.
 GROUP_COLORS = {
@@ -67,7 +60,7 @@ def group_color(code: str, group_id: int) -> QColor:
 
 
 def month_abbreviation(day: dt.date) -> str:
-    return MONTH_ABBREVIATIONS[day.month - 1]
+    return formatting.month_abbreviation(day)
 
 
 def month_label(day: dt.date) -> str:
@@ -77,7 +70,7 @@ def month_label(day: dt.date) -> str:
 
 def month_and_year(day: dt.date) -> str:
     """ "maart 2025" (tooltips)."""
-    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{formatting.month_name(day)} {day.year}"
 
 
 def nice_step(maximum: float, ticks: int = 4) -> float:

@@ -17,7 +17,7 @@ class NoticeBanner(QFrame):
         self.setObjectName("NoticeBanner")
         colors = current_colors()
         symbol = QLabel()
-        symbol.setPixmap(icons.pixmap(icon_name, 20, mix(colors.ochre, "#000000", 0.25)))
+        symbol.setPixmap(icons.pixmap(icon_name, 20, mix(colors.ochre, colors.primary_text, 0.25)))
         symbol.setFixedWidth(24)
         symbol.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.title_label = QLabel(title)

@@ -52,10 +52,10 @@ def status_colors() -> dict[str, str]:
     colors = current_colors()
     return {
         "gepland": colors.primary_light,
-        "actief": colors.primary,
+        "actief": colors.fill,
         "gepauzeerd": colors.ochre,
         "afgerond": mix(colors.primary, "#8a8f8b", 0.55),
-        "gestopt": mix(colors.danger, "#ffffff", 0.35),
+        "gestopt": mix(colors.danger, colors.card, 0.35),
     }
 
 
