@@ -102,9 +102,20 @@ class MessageBox:
 
 def show_status(parent: QWidget | None, text: str) -> None:
     """A short note in the status bar of ``parent``'s main window, if it has one."""
-    window = parent.window() if parent is not None else None
-    if isinstance(window, QMainWindow):
+    window = main_window_of(parent)
+    if window is not None:
         window.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
+
+def main_window_of(widget: QWidget | None) -> QMainWindow | None:
+    """The main window ``widget`` is in, also from a dialog opened on it (a save run with the
+    dialog as parent still says "opgeslagen" in the window's status bar)."""
+    while widget is not None:
+        window = widget.window()
+        if isinstance(window, QMainWindow):
+            return window
+        widget = window.parentWidget()
+    return None
 
 
 def sensitive_data_closed_text(role: str) -> str:

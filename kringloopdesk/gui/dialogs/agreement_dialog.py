@@ -54,6 +54,7 @@ class _SignatoryRow:
             QCoreApplication.translate("AgreementDialog", "Functie (optioneel)"))
         self.function_edit.setMaxLength(200)
         self.remove_button = QPushButton()
+        self.remove_button.setObjectName("RowButton")  # one per row: reached with Tab
         self.remove_button.setIcon(icons.icon("trash", current_colors().secondary_text))
         self.remove_button.setFlat(True)
         self.remove_button.setAutoDefault(False)
@@ -131,6 +132,11 @@ class SignatorySide(QWidget):
             self.grid.addWidget(row.name_edit, number, 0)
             self.grid.addWidget(row.function_edit, number, 1)
             self.grid.addWidget(row.remove_button, number, 2)
+        # Rows come after the add button was made: Tab goes through them, then to the button.
+        chain = [w for row in self.rows
+                 for w in (row.name_edit, row.function_edit, row.remove_button)]
+        for previous, following in zip(chain, [*chain[1:], self.add_button], strict=False):
+            QWidget.setTabOrder(previous, following)
         self.empty_label.setVisible(not self.rows)
         self.add_button.setEnabled(len(self.rows) < MAX_SIGNATORIES_PER_SIDE)
 
@@ -163,6 +169,9 @@ class SignatoriesEditor(QWidget):
         self.shop = SignatorySide("winkel", self.tr("Namens de winkel"))
         self.partner = SignatorySide(
             "partner", self.tr("Namens {partner}").format(partner=partner_name))
+        # One Alt+letter per side (Alt+T for the shop's, Alt+V for the partner's).
+        self.shop.add_button.setText(self.tr("Ondertekenaar &toevoegen"))
+        self.partner.add_button.setText(self.tr("Ondertekenaar toe&voegen"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)

@@ -126,7 +126,7 @@ class CertificatePreviewDialog(ModalDialog):
         self.close_button.setFlat(True)
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
-        self.print_button = QPushButton(self.tr("Afdrukken…"))
+        self.print_button = QPushButton(self.tr("&Afdrukken…"))
         self.print_button.setIcon(icons.icon("printer", colors.secondary_text))
         self.print_button.setAutoDefault(False)
         self.print_button.clicked.connect(self.print_certificate)
@@ -156,7 +156,10 @@ class CertificatePreviewDialog(ModalDialog):
         layout.addLayout(options)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        # The view was made before the options: Tab reaches it after them, as it is read.
+        QWidget.setTabOrder(self.orientation_combo, self.view)
         QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save_pdf)
+        QShortcut(QKeySequence.StandardKey.Print, self).activated.connect(self.print_certificate)
 
         if issued is not None:
             self._show_issued(issued)
@@ -291,9 +294,9 @@ class CertificatePreviewDialog(ModalDialog):
             self.state_label.setText(self.tr(
                 "Concept — nog niet uitgegeven. Kies de taal en de richting; met Uitgeven "
                 "krijgt het certificaat een nummer en een controlecode."))
-            tip = self.tr("Geef het certificaat eerst uit")
-            self.print_button.setToolTip(tip)
-            self.save_button.setToolTip(tip)
+            self.print_button.setToolTip(self.tr("Geef het certificaat eerst uit"))
+            self.save_button.setToolTip(
+                self.tr("Opslaan als PDF (Ctrl+S) kan nadat het certificaat is uitgegeven"))
             self.setWindowTitle(self.tr("Certificaat — concept"))
             return
         text = self.tr("Uitgegeven: {serial} · controlecode {code} · {subject}").format(
@@ -304,7 +307,8 @@ class CertificatePreviewDialog(ModalDialog):
         if self.saved_path is not None:
             text += "\n" + self.tr("Opgeslagen: {path}").format(path=self.saved_path)
         self.state_label.setText(text)
-        self.print_button.setToolTip(self.tr("Afdrukken via het afdrukvenster van Windows"))
+        self.print_button.setToolTip(
+            self.tr("Afdrukken via het afdrukvenster van Windows (Ctrl+P)"))
         self.save_button.setToolTip(self.tr("Opslaan als PDF (Ctrl+S)"))
         self.setWindowTitle(self.tr("Certificaat {serial}").format(serial=self.issued.serial))
 

@@ -68,10 +68,10 @@ class ErrorDialog(QDialog):
         self.details_view.setMinimumHeight(180)
         self.details_view.hide()
 
-        self.toggle_button = QPushButton(self.tr("Details tonen"))
+        self.toggle_button = QPushButton(self.tr("Details &tonen"))
         self.toggle_button.setFlat(True)
         self.toggle_button.clicked.connect(self.toggle_details)
-        self.copy_button = QPushButton(self.tr("Details kopiëren"))
+        self.copy_button = QPushButton(self.tr("Details &kopiëren"))
         self.copy_button.setIcon(icons.icon("copy", colors.primary))
         self.copy_button.clicked.connect(self.copy_details)
         close_button = QPushButton(self.tr("Sluiten"))
@@ -112,7 +112,7 @@ class ErrorDialog(QDialog):
     def toggle_details(self) -> None:
         visible = not self.details_view.isVisible()
         self.details_view.setVisible(visible)
-        text = self.tr("Details verbergen") if visible else self.tr("Details tonen")
+        text = self.tr("Details &verbergen") if visible else self.tr("Details &tonen")
         self.toggle_button.setText(text)
         self.adjustSize()
 

@@ -34,6 +34,8 @@ from kringloopdesk.services.workers import Choice
 
 
 class FlowDialog(FormDialog):
+    saves_with_ctrl_s = True
+
     def __init__(self, ctx: AppContext, groups: list[ProductGroupItem],
                  flow: FlowRow | None = None, parent: QWidget | None = None) -> None:
         title = self.tr("Weging wijzigen") if flow else self.tr("Nieuwe weging")

@@ -12,7 +12,7 @@ or go back to the form. A dialog that edits an existing record supports that by 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -53,6 +53,10 @@ def new_password_errors(password: str, repeat: str) -> dict[str, str]:
 
 
 class FormDialog(ModalDialog):
+    # Ctrl+S presses the primary button too, and its tooltip says so: for forms that save a
+    # record (not for those that delete, revoke or change a password).
+    saves_with_ctrl_s = False
+
     def __init__(
         self,
         parent: QWidget | None,
@@ -97,6 +101,11 @@ class FormDialog(ModalDialog):
         self.submit_button.setObjectName("PrimaryButton")
         self.submit_button.setDefault(True)
         self.submit_button.clicked.connect(self.accept)
+        if self.saves_with_ctrl_s:
+            QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.accept)
+            self.submit_button.setToolTip(
+                QCoreApplication.translate("FormDialog", "{action} (Ctrl+S)").format(
+                    action=submit_text))
 
         self.buttons = QHBoxLayout()
         self.buttons.setSpacing(8)

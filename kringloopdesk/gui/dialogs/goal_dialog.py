@@ -35,6 +35,8 @@ def text_edit(lines: int = 4) -> QPlainTextEdit:
 
 
 class GoalDialog(FormDialog):
+    saves_with_ctrl_s = True
+
     def __init__(self, ctx: AppContext, placement: PlacementInfo,
                  goal: GoalInfo | None = None, parent: QWidget | None = None) -> None:
         super().__init__(

@@ -93,7 +93,7 @@ class _SaleRefusal:
 
     def _add_test_button(self: FormDialog) -> None:  # type: ignore[misc]
         self.wants_safety_test = False
-        self.test_button = QPushButton(self.tr("Veiligheidstest vastleggen…"))
+        self.test_button = QPushButton(self.tr("&Veiligheidstest vastleggen…"))
         self.test_button.setAutoDefault(False)
         self.test_button.hide()
         self.test_button.clicked.connect(self._open_test)
@@ -115,6 +115,8 @@ class _SaleRefusal:
 
 
 class ItemDialog(_SaleRefusal, FormDialog):
+    saves_with_ctrl_s = True
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  item: ItemDetail | None = None) -> None:
         editing = item is not None
@@ -222,15 +224,15 @@ class ItemDialog(_SaleRefusal, FormDialog):
         self.repairs_view.selectionModel().selectionChanged.connect(
             lambda *_a: self._update_repair_buttons())
         self.repairs_view.delete_requested.connect(self.delete_selected_repair)
-        self.new_repair_button = QPushButton(self.tr("Nieuwe reparatie…"))
+        self.new_repair_button = QPushButton(self.tr("&Nieuwe reparatie…"))
         self.new_repair_button.setIcon(icons.icon("plus", colors.muted_text))
         self.new_repair_button.clicked.connect(self.new_repair)
-        self.edit_repair_button = QPushButton(self.tr("Wijzigen…"))
+        self.edit_repair_button = QPushButton(self.tr("&Wijzigen…"))
         self.edit_repair_button.setIcon(icons.icon("pencil", colors.muted_text))
         self.edit_repair_button.setToolTip(self.tr("De gekozen reparatie wijzigen (Enter)"))
         self.edit_repair_button.clicked.connect(
             lambda: self.edit_repair(self.repairs_view.selected_row()))
-        self.delete_repair_button = QPushButton(self.tr("Verwijderen…"))
+        self.delete_repair_button = QPushButton(self.tr("Ve&rwijderen…"))
         self.delete_repair_button.setIcon(icons.icon("trash", colors.muted_text))
         self.delete_repair_button.setToolTip(self.tr("De gekozen reparatie verwijderen (Delete)"))
         self.delete_repair_button.clicked.connect(self.delete_selected_repair)
@@ -446,6 +448,7 @@ class ItemDialog(_SaleRefusal, FormDialog):
 
 class ItemStatusDialog(_SaleRefusal, FormDialog):
     """A status change (with the price for te koop, the day for verkocht)."""
+    saves_with_ctrl_s = True
 
     def __init__(self, ctx: AppContext, item: ItemDetail, parent: QWidget | None = None
                  ) -> None:

@@ -74,7 +74,7 @@ class LockDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
 
-        self.logout_button = QPushButton(self.tr("Afmelden"))
+        self.logout_button = QPushButton(self.tr("&Afmelden"))
         self.logout_button.setFlat(True)
         self.logout_button.setAutoDefault(False)
         self.logout_button.setIcon(icons.icon("logout", current_colors().muted_text))
@@ -104,8 +104,9 @@ class LockDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addSpacing(12)
         layout.addLayout(buttons)
-        self.setTabOrder(self.password_edit, self.unlock_button)
-        self.setTabOrder(self.unlock_button, self.logout_button)
+        # As it is read: the password, then the buttons from left to right.
+        self.setTabOrder(self.password_edit, self.logout_button)
+        self.setTabOrder(self.logout_button, self.unlock_button)
         self.password_edit.setFocus()
 
     def unlock(self) -> None:

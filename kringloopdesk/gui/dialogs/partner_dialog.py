@@ -8,7 +8,6 @@ JPG, at most 2 MB), and also that the file really is such an image.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kringloopdesk.gui.context import AUDIT, PARTNERS, AppContext
@@ -32,10 +31,9 @@ from kringloopdesk.services.partners import (
 class GuardedFormDialog(FormDialog):
     """A form dialog that saves with Ctrl+S and asks before Esc or Annuleren throws changes
     away. Subclasses give ``snapshot()`` (the values as typed) and ``unsaved_what()``."""
+    saves_with_ctrl_s = True
 
     def install_guard(self) -> None:
-        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.accept)
-        self.submit_button.setToolTip(self.tr("Opslaan (Ctrl+S)"))
         self._saved_snapshot = self.snapshot()
 
     def snapshot(self) -> object:

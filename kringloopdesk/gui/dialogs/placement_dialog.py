@@ -44,6 +44,7 @@ def hours_input_text(hours: Decimal) -> str:
 class PlacementDialog(FormDialog):
     """``worker`` fixed (from the worker's record) or chosen here (None); ``placement`` to
     change an existing one."""
+    saves_with_ctrl_s = True
 
     def __init__(
         self,

@@ -19,6 +19,8 @@ from kringloopdesk.services.workers import MAX_TEXT_LENGTH, ProgressNoteInfo, ad
 
 
 class ProgressNoteDialog(FormDialog):
+    saves_with_ctrl_s = True
+
     def __init__(self, ctx: AppContext, placement: PlacementInfo,
                  parent: QWidget | None = None, today: dt.date | None = None) -> None:
         super().__init__(

@@ -27,7 +27,7 @@ class RecoveryKeyDialog(ModalDialog):
         intro.setWordWrap(True)
         self.view = RecoveryKeyView(shop_name)
         self.view.set_key(recovery_key)
-        self.close_button = QPushButton(self.tr("Sluiten"))
+        self.close_button = QPushButton(self.tr("&Sluiten"))
         self.close_button.setObjectName("PrimaryButton")
         self.close_button.clicked.connect(self.accept)
         self.view.confirmed_changed.connect(self.close_button.setEnabled)

@@ -29,6 +29,8 @@ from kringloopdesk.services.workers import Choice
 
 
 class RepairDialog(FormDialog):
+    saves_with_ctrl_s = True
+
     def __init__(self, ctx: AppContext, item: ItemDetail, parent: QWidget | None = None, *,
                  repair: RepairInfo | None = None) -> None:
         super().__init__(
@@ -58,6 +60,7 @@ class RepairDialog(FormDialog):
             self.tr("Kies de reden…"))
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setMaximumHeight(80)
+        self.notes_edit.setTabChangesFocus(True)  # Tab goes on to the buttons
         form = self.form
         form.add_field("repair_date", self.tr("Datum"), self.date_edit, required=True)
         form.add_field("problem", self.tr("Probleem"), self.problem_edit)

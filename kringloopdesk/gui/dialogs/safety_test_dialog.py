@@ -67,6 +67,8 @@ class MeasurementField(QWidget):
 
 
 class SafetyTestDialog(FormDialog):
+    saves_with_ctrl_s = True
+
     def __init__(self, ctx: AppContext, item: ItemDetail, parent: QWidget | None = None) -> None:
         super().__init__(
             parent,

@@ -21,6 +21,8 @@ from kringloopdesk.services.workers import fold
 
 
 class SkillDialog(FormDialog):
+    saves_with_ctrl_s = True
+
     def __init__(self, ctx: AppContext, placement: PlacementInfo,
                  parent: QWidget | None = None) -> None:
         super().__init__(

@@ -63,7 +63,7 @@ class VerifyDialog(ModalDialog):
         intro.setObjectName("DialogSubtitle")
         intro.setWordWrap(True)
 
-        self.file_button = QPushButton(self.tr("PDF-bestand kiezen…"))
+        self.file_button = QPushButton(self.tr("&PDF-bestand kiezen…"))
         self.file_button.setIcon(icons.icon("download", colors.secondary_text))
         self.file_button.setAutoDefault(False)
         self.file_button.clicked.connect(self.choose_file)
@@ -73,7 +73,7 @@ class VerifyDialog(ModalDialog):
         self.code_edit.setClearButtonEnabled(True)
         self.code_edit.returnPressed.connect(self.check_code)
         self.code_edit.textChanged.connect(self._update_buttons)
-        self.code_button = QPushButton(self.tr("Controleren"))
+        self.code_button = QPushButton(self.tr("&Controleren"))
         self.code_button.setObjectName("PrimaryButton")
         self.code_button.clicked.connect(self.check_code)
         code_row = QHBoxLayout()

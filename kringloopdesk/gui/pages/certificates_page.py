@@ -88,7 +88,7 @@ class CertificatesPage(LazyListPage):
         self.proxy.modelReset.connect(self._update_actions)
 
         self._build_search(max_width=380, on_return=self.apply_filter)
-        self.verify_button = QPushButton(self.tr("Controleren…"))
+        self.verify_button = QPushButton(self.tr("&Controleren…"))
         self.verify_button.setObjectName("PrimaryButton")
         self.verify_button.setIcon(icons.icon("shield", "#ffffff"))
         self.verify_button.setToolTip(self.tr(
@@ -112,7 +112,7 @@ class CertificatesPage(LazyListPage):
         self.revoked_check = QCheckBox(self.tr("Ingetrokken certificaten tonen"))
         self.revoked_check.setChecked(True)
         self.revoked_check.toggled.connect(lambda _c: self.apply_filter())
-        self._build_clear_button(self.tr("Filter wissen"))
+        self._build_clear_button(self.tr("Filter &wissen"))
 
         def action(text: str, icon: str, slot, tip: str) -> QPushButton:
             button = QPushButton(text)
@@ -122,16 +122,16 @@ class CertificatesPage(LazyListPage):
             return button
 
         self.revoke_button = action(
-            self.tr("Intrekken…"), "flag", self.revoke_selected,
+            self.tr("&Intrekken…"), "flag", self.revoke_selected,
             self.tr("Het gekozen certificaat ongeldig maken, met een reden"))
         self.reissue_button = action(
-            self.tr("Opnieuw uitgeven…"), "refresh", self.reissue_selected,
+            self.tr("&Opnieuw uitgeven…"), "refresh", self.reissue_selected,
             self.tr("Een nieuw certificaat met een nieuw nummer; het oude wordt ingetrokken"))
         self.batch_button = action(
-            self.tr("Batch…"), "calendar", self.open_batch,
+            self.tr("&Batch…"), "calendar", self.open_batch,
             self.tr("Certificaten voor alle plaatsingen die in een periode zijn geëindigd"))
         self.key_button = action(
-            self.tr("Publieke sleutel exporteren…"), "key", self.export_public_key,
+            self.tr("&Publieke sleutel exporteren…"), "key", self.export_public_key,
             self.tr("Het bestand waarmee anderen certificaten zonder de winkel kunnen "
                     "controleren"))
 

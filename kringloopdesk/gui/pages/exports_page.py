@@ -7,8 +7,9 @@ metadata rows first, then every figure, with the definition of its indicator as 
 of the row. Every change of kind, period or format reads it again (through ``query``), so
 what the table shows is what the file gets. The preview reads in a read session, so the log
 entry ``build_export`` adds is never kept for merely looking. Saving builds the export once
-more inside one unit of work and writes it there (``DatabaseOp``): the log entry is committed
-with the file, and a file that cannot be written is said in Dutch and undoes it.
+more inside one unit of work and writes it there, in a worker thread with a progress dialog
+(``LongTask``): the log entry is committed with the file, and a file that cannot be written
+is said in Dutch and undoes it. Annuleren leaves no file (and no ``.part``) and no log entry.
 
 Only totals leave the shop: no names, numbers or notes are on this page or in its files.
 The folder of the last export is remembered on this PC (the local setting
@@ -39,9 +40,10 @@ from kringloopdesk.gui.context import AUDIT, USERS, AppContext
 from kringloopdesk.gui.dialogs.file_dialog import FileDialog
 from kringloopdesk.gui.dialogs.ords_export_dialog import default_year
 from kringloopdesk.gui.formatting import format_date, format_number
+from kringloopdesk.gui.long_task import LongTask
 from kringloopdesk.gui.messages import show_status
 from kringloopdesk.gui.models.row_model import Index, RowTableModel
-from kringloopdesk.gui.operations import DatabaseOp, query
+from kringloopdesk.gui.operations import query
 from kringloopdesk.gui.theme import current_colors, mix
 from kringloopdesk.gui.widgets.choice_combo import ChoiceCombo
 from kringloopdesk.gui.widgets.date_edit import DateEdit, date_error_text
@@ -131,17 +133,18 @@ class PreviewModel(RowTableModel[PreviewRow]):
 class KindCard(QPushButton):
     """A large toggle for one kind of export: its name and one line of explanation."""
 
-    def __init__(self, kind: str, title: str, text: str, icon_name: str,
+    def __init__(self, kind: str, title: str, text: str, icon_name: str, key: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
+        self.setShortcut(QKeySequence(key))
         self.setObjectName("ExportKind")
         self.setCheckable(True)
         self.setMinimumHeight(76)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(title)
         self.setAccessibleDescription(text)
-        self.setToolTip(text)
+        self.setToolTip(f"{text} ({key})")
         symbol = QLabel()
         symbol.setPixmap(icons.pixmap(icon_name, 26, current_colors().primary))
         symbol.setFixedWidth(34)
@@ -165,8 +168,8 @@ class KindCard(QPushButton):
 
 def _stylesheet() -> str:
     c = current_colors()
-    tint = mix(c.primary, "#ffffff", 0.9)
-    border = mix(c.primary_text, "#ffffff", 0.82)
+    tint = mix(c.primary, c.card, 0.9)
+    border = mix(c.primary_text, c.card, 0.82)
     return f"""
 QPushButton#ExportKind {{ background: {c.card}; border: 1px solid {border};
     border-radius: 10px; padding: 0; text-align: left; }}
@@ -195,11 +198,11 @@ class ExportsPage(Page):
 
         self.cards = [
             KindCard("bkn", self.tr("BKN Monitor"),
-                     self.tr("Goederen en mensen, naar BKN"), "target"),
+                     self.tr("Goederen en mensen, naar BKN"), "target", "Alt+1"),
             KindCard("cedris", self.tr("Cedris"),
-                     self.tr("Mensen en uitstroom, naar Cedris"), "users"),
+                     self.tr("Mensen en uitstroom, naar Cedris"), "users", "Alt+2"),
             KindCard("impact", self.tr("Impactrapport"),
-                     self.tr("Het jaarverhaal als PDF, met grafieken"), "badge"),
+                     self.tr("Het jaarverhaal als PDF, met grafieken"), "badge", "Alt+3"),
         ]
         self.kind_group = QButtonGroup(self)
         self.kind_group.setExclusive(True)
@@ -539,16 +542,19 @@ class ExportsPage(Page):
         what = {"bkn": self.tr("BKN-export"), "cedris": self.tr("Cedris-export"),
                 "impact": self.tr("Impactrapport")}[kind]
 
-        def export(session) -> ExportData:
-            data = build_export(session, actor, kind, period)
+        # Made here: the worker thread only fills it in.
+        cannot_write = self.tr(
+            "{what} kan niet worden opgeslagen in {path}: {problem}. Er is niets half "
+            "geschreven; kies een andere map.")
+
+        def export(session, progress) -> ExportData:
+            data = build_export(session, actor, kind, period, progress=progress.part(0, 0.3))
             # Written inside the unit of work: a failed write undoes what the export recorded.
             try:
-                write_export(data, fmt, path)
+                write_export(data, fmt, path, progress=progress.part(0.3, 1.0))
             except OSError as error:
-                raise UserError(self.tr(
-                    "{what} kan niet worden opgeslagen in {path}: {problem}. Er is niets half "
-                    "geschreven; kies een andere map."
-                ).format(what=what, path=path, problem=error.strerror or error)) from error
+                raise UserError(cannot_write.format(
+                    what=what, path=path, problem=error.strerror or error)) from error
             return data
 
         def done(data: ExportData) -> None:
@@ -560,4 +566,6 @@ class ExportsPage(Page):
             show_status(self, self.tr("{what} opgeslagen: {path}").format(what=what,
                                                                           path=path))
 
-        DatabaseOp(self.ctx, self, export, changes={AUDIT}).success(done).run()
+        LongTask(self.ctx, self, export, title=self.tr("Exporteren"),
+                 label=self.tr("{what} wordt gemaakt.").format(what=what),
+                 changes={AUDIT}).success(done).run()

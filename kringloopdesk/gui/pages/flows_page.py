@@ -101,7 +101,7 @@ class FlowsPage(LazyListPage):
         for combo in (self.group_combo, self.direction_combo, self.channel_combo):
             combo.setMinimumWidth(150)
             combo.setMaximumWidth(240)
-        self._build_clear_button(self.tr("Filter wissen"))
+        self._build_clear_button(self.tr("Filter &wissen"))
         self.date_error = QLabel()
         self.date_error.setObjectName("FieldError")
         self.date_error.hide()

@@ -458,9 +458,12 @@ class HoursPage(Page):
         department_label = QLabel(self.tr("&Afdeling"))
         department_label.setBuddy(self.department_combo)
         department_label.setObjectName("FilterLabel")
-        self.previous_button = _nav_button("chevron-left", self.tr("Vorige week (Alt+←)"))
+        # The keys as the system names them ("Alt+Left"; "Alt+Links" with Qt's Dutch texts).
+        self.previous_button = _nav_button("chevron-left", self.tr("Vorige week ({key})").format(
+            key=_key_text("Alt+Left")))
         self.previous_button.clicked.connect(self.previous_week)
-        self.next_button = _nav_button("chevron-right", self.tr("Volgende week (Alt+→)"))
+        self.next_button = _nav_button("chevron-right", self.tr("Volgende week ({key})").format(
+            key=_key_text("Alt+Right")))
         self.next_button.clicked.connect(self.next_week)
         self.week_label = QLabel()
         self.week_label.setObjectName("WeekLabel")
@@ -817,7 +820,8 @@ class HoursPage(Page):
         self.blocked_label.setText(reason)
         self.blocked_label.setVisible(on_week)
         # Ochre while something is typed but not saved, as the flags on the cells.
-        color = mix(current_colors().ochre, "#000000", 0.3) if dirty and not problems else ""
+        colors = current_colors()
+        color = mix(colors.ochre, colors.primary_text, 0.3) if dirty and not problems else ""
         self.blocked_label.setStyleSheet(f"color: {color};" if color else "")
         if problems:
             cell, text = problems[0]
@@ -859,6 +863,10 @@ class HoursPage(Page):
 def _long(day: dt.date, with_year: bool) -> str:
     text = DUTCH.toString(QDate(day.year, day.month, day.day), "d MMMM")
     return f"{text} {day.year}" if with_year else text
+
+
+def _key_text(key: str) -> str:
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def _nav_button(icon_name: str, tooltip: str) -> QToolButton:

@@ -138,7 +138,7 @@ class ItemsPage(LazyListPage):
             combo.value_changed.connect(lambda _v: self.apply_filter())
         self.untested_check = QCheckBox(self.tr("Elektrisch, nog niet goedgekeurd"))
         self.untested_check.toggled.connect(lambda _c: self.apply_filter())
-        self._build_clear_button(self.tr("Filter wissen"))
+        self._build_clear_button(self.tr("Filter &wissen"))
 
         def action(text: str, icon: str, slot, tip: str) -> QPushButton:
             button = QPushButton(text)
@@ -147,22 +147,23 @@ class ItemsPage(LazyListPage):
             button.clicked.connect(slot)
             return button
 
-        self.open_button = action(self.tr("Openen"), "pencil", self.open_selected,
+        self.open_button = action(self.tr("&Openen"), "pencil", self.open_selected,
                                   self.tr("Het gekozen artikel openen (Enter)"))
-        self.status_button = action(self.tr("Status…"), "flag", self.change_status,
+        self.status_button = action(self.tr("&Status…"), "flag", self.change_status,
                                     self.tr("Te koop zetten, verkopen, afvoeren"))
-        self.label_button = action(self.tr("Etiket…"), "printer", self.print_labels,
-                                   self.tr("Etiket 62 × 29 mm voor de labelprinter, als PDF"))
-        self.sheet_button = action(self.tr("A4-vel…"), "printer", self.print_sheet,
+        self.label_button = action(self.tr("&Etiket…"), "printer", self.print_labels,
+                                   self.tr("Etiket 62 × 29 mm voor de labelprinter, als PDF "
+                                           "(Ctrl+P)"))
+        self.sheet_button = action(self.tr("&A4-vel…"), "printer", self.print_sheet,
                                    self.tr("Etiketten van de gekozen artikelen op een A4-vel "
                                            "(3 × 8, 70 × 37 mm), als PDF"))
-        self.repair_button = action(self.tr("Reparatie…"), "settings", self.new_repair,
+        self.repair_button = action(self.tr("&Reparatie…"), "settings", self.new_repair,
                                     self.tr("Een reparatie vastleggen"))
-        self.test_button = action(self.tr("Veiligheidstest…"), "shield", self.new_safety_test,
+        self.test_button = action(self.tr("&Veiligheidstest…"), "shield", self.new_safety_test,
                                   self.tr("Een elektrische veiligheidstest vastleggen"))
         self.action_buttons = (self.open_button, self.status_button, self.label_button,
                                self.sheet_button, self.repair_button, self.test_button)
-        self.ords_button = action(self.tr("ORDS exporteren…"), "download", self.export_ords,
+        self.ords_button = action(self.tr("ORDS e&xporteren…"), "download", self.export_ords,
                                   self.tr("Alle reparaties van een jaar als CSV in de Open "
                                           "Repair Data Standard"))
         # Hide only: shown without a parent yet, it would flash as a window.
@@ -207,6 +208,7 @@ class ItemsPage(LazyListPage):
 
         QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.focus_search)
         QShortcut(QKeySequence.StandardKey.New, self).activated.connect(self.new_item)
+        QShortcut(QKeySequence.StandardKey.Print, self).activated.connect(self.print_labels)
         ctx.hub.changed.connect(self._on_changed)
         self._update_actions()
 

@@ -173,10 +173,10 @@ class PartnersPage(Page):
         for label in (self.address_label, self.contact_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
-        self.edit_button = small_button(self.tr("Wijzigen…"), "pencil",
+        self.edit_button = small_button(self.tr("&Wijzigen…"), "pencil",
                                         self.tr("Naam, adres, contactpersoon en logo (Enter)"))
         self.edit_button.clicked.connect(self.edit_partner)
-        self.delete_button = small_button(self.tr("Verwijderen"), "trash",
+        self.delete_button = small_button(self.tr("&Verwijderen"), "trash",
                                           self.tr("Deze partner verwijderen (Delete)"))
         self.delete_button.clicked.connect(self.delete_partner)
         for button in (self.edit_button, self.delete_button):
@@ -220,7 +220,7 @@ class PartnersPage(Page):
             lambda *_a: self._show_agreement())
         self.agreements_view.open_requested.connect(lambda _index: self.edit_agreement())
         self.agreements_view.delete_requested.connect(self.delete_agreement)
-        self.new_agreement_button = small_button(self.tr("Nieuwe overeenkomst…"), "plus")
+        self.new_agreement_button = small_button(self.tr("Nieuwe &overeenkomst…"), "plus")
         self.new_agreement_button.setStyleSheet(FLAT_BUTTONS)
         self.new_agreement_button.clicked.connect(self.new_agreement)
 
@@ -254,13 +254,13 @@ class PartnersPage(Page):
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet(f"color: {colors.danger};")
-        self.edit_agreement_button = small_button(self.tr("Wijzigen…"), "pencil",
+        self.edit_agreement_button = small_button(self.tr("W&ijzigen…"), "pencil",
                                                   self.tr("Deze overeenkomst wijzigen (Enter)"))
         self.edit_agreement_button.clicked.connect(self.edit_agreement)
         self.delete_agreement_button = small_button(
-            self.tr("Verwijderen"), "trash", self.tr("Deze overeenkomst verwijderen (Delete)"))
+            self.tr("V&erwijderen"), "trash", self.tr("Deze overeenkomst verwijderen (Delete)"))
         self.delete_agreement_button.clicked.connect(self.delete_agreement)
-        self.certificate_button = QPushButton(self.tr("Samenwerkingscertificaat…"))
+        self.certificate_button = QPushButton(self.tr("&Samenwerkingscertificaat…"))
         self.certificate_button.setIcon(icons.icon("badge", colors.secondary_text))
         self.certificate_button.setToolTip(self.tr(
             "Het samenwerkingscertificaat van deze overeenkomst bekijken en uitgeven"))

@@ -108,11 +108,11 @@ class PlacementsPage(LazyListPage):
         self.status_group.setExclusive(True)
         self.status_buttons: dict[str | None, QPushButton] = {}
         labels = {
-            RUNNING: self.tr("Lopend"),
-            "gepland": self.tr("Gepland"),
-            "gepauzeerd": self.tr("Gepauzeerd"),
-            ENDED: self.tr("Beëindigd"),
-            None: self.tr("Alle"),
+            RUNNING: self.tr("&Lopend"),
+            "gepland": self.tr("&Gepland"),
+            "gepauzeerd": self.tr("Gepa&uzeerd"),
+            ENDED: self.tr("Beëin&digd"),
+            None: self.tr("&Alle"),
         }
         for value in STATUS_FILTERS:
             button = QPushButton(labels[value])
@@ -124,7 +124,7 @@ class PlacementsPage(LazyListPage):
         self.status_group.buttonToggled.connect(
             lambda _b, checked: self.apply_filter() if checked else None)
         self.ending_button = QPushButton(
-            self.tr("Eindigt binnen {n} dagen").format(n=ENDING_WITHIN_DAYS))
+            self.tr("&Eindigt binnen {n} dagen").format(n=ENDING_WITHIN_DAYS))
         self.ending_button.setCheckable(True)
         self.ending_button.setObjectName("FilterChip")
         self.ending_button.setToolTip(self.tr(
@@ -143,16 +143,19 @@ class PlacementsPage(LazyListPage):
         # Actions on the chosen placement.
         self.selection_label = QLabel()
         self.selection_label.setObjectName("ListCount")
-        self.open_button = QPushButton(self.tr("Deelnemer openen"))
+        self.open_button = QPushButton(self.tr("Deelnemer &openen"))
         self.open_button.setIcon(icons.icon("id-card", colors.secondary_text))
         self.open_button.clicked.connect(self.open_selected)
-        self.edit_button = QPushButton(self.tr("Wijzigen…"))
+        self.edit_button = QPushButton(self.tr("&Wijzigen…"))
         self.edit_button.setIcon(icons.icon("pencil", colors.secondary_text))
         self.edit_button.clicked.connect(self.edit_selected)
         self.pause_button = QPushButton(self.tr("Pauzeren"))
         self.pause_button.setIcon(icons.icon("pause", colors.secondary_text))
+        # Its text changes (Pauzeren / Hervatten), so its key is a shortcut, not a letter.
+        self.pause_button.setShortcut(QKeySequence("Alt+P"))
+        self.pause_button.setToolTip(self.tr("Pauzeren of hervatten (Alt+P)"))
         self.pause_button.clicked.connect(self.toggle_pause)
-        self.end_button = QPushButton(self.tr("Beëindigen…"))
+        self.end_button = QPushButton(self.tr("&Beëindigen…"))
         self.end_button.setIcon(icons.icon("flag", colors.secondary_text))
         self.end_button.clicked.connect(self.end_selected)
         if not self.editable:

@@ -74,11 +74,14 @@ class UsersPage(Page):
         self.new_button.clicked.connect(self.new_user)
         self.active_button = QPushButton(self.tr("Uitschakelen"))
         self.active_button.setIcon(icons.icon("power", colors.secondary_text))
+        # Its text changes (Uitschakelen / Inschakelen), so its key is a shortcut.
+        self.active_button.setShortcut(QKeySequence("Alt+U"))
+        self.active_button.setToolTip(self.tr("Uitschakelen of inschakelen (Alt+U)"))
         self.active_button.clicked.connect(self.toggle_active)
-        self.reset_button = QPushButton(self.tr("Wachtwoord opnieuw instellen…"))
+        self.reset_button = QPushButton(self.tr("&Wachtwoord opnieuw instellen…"))
         self.reset_button.setIcon(icons.icon("key", colors.secondary_text))
         self.reset_button.clicked.connect(self.reset_password)
-        self.role_button = QPushButton(self.tr("Rol wijzigen…"))
+        self.role_button = QPushButton(self.tr("&Rol wijzigen…"))
         self.role_button.setIcon(icons.icon("badge", colors.secondary_text))
         self.role_button.clicked.connect(self.change_role)
         self.selection_label = QLabel()
@@ -98,7 +101,7 @@ class UsersPage(Page):
         actions.addWidget(self.reset_button)
         actions.addWidget(self.role_button)
 
-        self.renew_button = QPushButton(self.tr("Nieuwe herstelsleutel maken…"))
+        self.renew_button = QPushButton(self.tr("Nieuwe &herstelsleutel maken…"))
         self.renew_button.setIcon(icons.icon("key", colors.secondary_text))
         self.renew_button.clicked.connect(self.renew_recovery_key)
         key_text = QLabel(

@@ -102,7 +102,7 @@ class WorkersPage(LazyListPage):
             combo.setMinimumWidth(120)
             combo.setMaximumWidth(210)
             combo.value_changed.connect(lambda _v: self.apply_filter())
-        self._build_clear_button(self.tr("Filter wissen"))
+        self._build_clear_button(self.tr("Filter &wissen"))
 
         top = self._top_row(self.new_button)
         filters, filter_icon = self._filter_row()

@@ -42,7 +42,7 @@ class AccentPicker(QWidget):
             self._group.addButton(swatch)
             self.swatches[color] = swatch
             layout.addWidget(swatch)
-        self.other_button = QPushButton(self.tr("Andere kleur…"))
+        self.other_button = QPushButton(self.tr("&Andere kleur…"))
         self.other_button.setFlat(True)
         self.other_button.clicked.connect(self.choose_other)
         self.code_label = QLabel()

@@ -90,7 +90,7 @@ class LazyListPage(Page):
         self.count_label.setObjectName("ListCount")
 
     def _build_clear_button(self, text: str) -> None:
-        self.clear_button = QPushButton(text)
+        self.clear_button = QPushButton(text)  # "Filter &wissen": Alt+W
         self.clear_button.setFlat(True)
         self.clear_button.setStyleSheet(FLAT_BUTTONS)
         self.clear_button.clicked.connect(self.clear_filter)

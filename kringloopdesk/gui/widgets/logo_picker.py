@@ -44,7 +44,7 @@ class LogoPicker(QWidget):
         self.preview.setObjectName("LogoPreview")
         self.preview.setFixedSize(PREVIEW_SIZE, PREVIEW_SIZE)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.choose_button = QPushButton(self.tr("Kies een afbeelding…"))
+        self.choose_button = QPushButton(self.tr("&Kies een afbeelding…"))
         self.choose_button.clicked.connect(self.choose)
         self.remove_button = QPushButton(self.tr("Verwijderen"))
         self.remove_button.setFlat(True)

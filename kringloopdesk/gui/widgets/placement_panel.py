@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -114,12 +115,15 @@ class PlacementPanel(QWidget):
         self.title_label.setObjectName("DialogTitle")
         self.period_label = QLabel()
         self.period_label.setObjectName("PageSubtitle")
-        self.edit_button = small_button(self.tr("Wijzigen…"), "pencil")
+        self.edit_button = small_button(self.tr("&Wijzigen…"), "pencil")
         self.edit_button.clicked.connect(self.edit_placement)
-        self.pause_button = small_button(self.tr("Pauzeren"), "pause",
-                                         self.tr("Tijdelijk stilzetten, bijvoorbeeld bij ziekte"))
+        self.pause_button = small_button(
+            self.tr("Pauzeren"), "pause",
+            self.tr("Tijdelijk stilzetten, bijvoorbeeld bij ziekte, of hervatten (Alt+P)"))
+        # Its text changes (Pauzeren / Hervatten), so its key is a shortcut, not a letter.
+        self.pause_button.setShortcut(QKeySequence("Alt+P"))
         self.pause_button.clicked.connect(self.toggle_pause)
-        self.end_button = small_button(self.tr("Beëindigen…"), "flag",
+        self.end_button = small_button(self.tr("&Beëindigen…"), "flag",
                                        self.tr("Einddatum en uitstroom vastleggen"))
         self.end_button.clicked.connect(self.end_placement)
         # Hide only: shown without a parent yet, it would flash as a window.
@@ -127,7 +131,7 @@ class PlacementPanel(QWidget):
             for button in (self.edit_button, self.pause_button, self.end_button):
                 button.hide()
         self.certificate_button = small_button(
-            self.tr("Certificaat…"), "shield",
+            self.tr("&Certificaat…"), "shield",
             self.tr("Een certificaat van deelname voor deze plaatsing: bekijken en uitgeven"))
         self.certificate_button.clicked.connect(self.issue_certificate)
         if not ctx.may(Permission.ISSUE_CERTIFICATES):
@@ -170,11 +174,11 @@ class PlacementPanel(QWidget):
         self.goals_view.set_empty_text(self.tr("Nog geen ontwikkeldoelen"))
         self.goals_view.open_requested.connect(lambda _index: self.edit_goal())
         self.goals_view.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.new_goal_button = small_button(self.tr("Nieuw doel…"), "plus")
+        self.new_goal_button = small_button(self.tr("Nieuw &doel…"), "plus")
         self.new_goal_button.clicked.connect(self.new_goal)
-        self.edit_goal_button = small_button(self.tr("Wijzigen…"), "pencil")
+        self.edit_goal_button = small_button(self.tr("W&ijzigen…"), "pencil")
         self.edit_goal_button.clicked.connect(self.edit_goal)
-        self.delete_goal_button = small_button(self.tr("Verwijderen"), "trash")
+        self.delete_goal_button = small_button(self.tr("&Verwijderen"), "trash")
         self.delete_goal_button.clicked.connect(self.delete_goal)
         if not self.may_change:
             for button in (self.new_goal_button, self.edit_goal_button, self.delete_goal_button):
@@ -188,9 +192,9 @@ class PlacementPanel(QWidget):
         self.skills_list.setObjectName("SkillList")
         self.skills_list.setMinimumHeight(150)
         self.skills_list.itemSelectionChanged.connect(self._update_buttons)
-        self.add_skill_button = small_button(self.tr("Toevoegen…"), "plus")
+        self.add_skill_button = small_button(self.tr("&Toevoegen…"), "plus")
         self.add_skill_button.clicked.connect(self.add_skill)
-        self.remove_skill_button = small_button(self.tr("Verwijderen"), "trash")
+        self.remove_skill_button = small_button(self.tr("V&erwijderen"), "trash")
         self.remove_skill_button.clicked.connect(self.remove_skill)
         if not self.may_change:
             self.add_skill_button.hide()
@@ -214,7 +218,7 @@ class PlacementPanel(QWidget):
         self.notes_view: QTextBrowser | None = None
         self.add_note_button: QPushButton | None = None
         if self.reads_notes:
-            self.add_note_button = small_button(self.tr("Notitie toevoegen…"), "plus")
+            self.add_note_button = small_button(self.tr("N&otitie toevoegen…"), "plus")
             self.add_note_button.clicked.connect(self.add_note)
             notes, notes_layout = card(self.tr("Voortgang (vertrouwelijk)"), self.add_note_button)
             self.notes_view = QTextBrowser()

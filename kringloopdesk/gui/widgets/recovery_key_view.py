@@ -76,7 +76,7 @@ class RecoveryKeyView(QWidget):
         for label in (what, where, once):
             label.setWordWrap(True)
 
-        self.pdf_button = QPushButton(self.tr("Afdrukken / opslaan als PDF…"))
+        self.pdf_button = QPushButton(self.tr("&Afdrukken / opslaan als PDF…"))
         self.pdf_button.setIcon(icons.icon("printer", current_colors().primary))
         self.pdf_button.clicked.connect(self.save_pdf)
         self.saved_label = QLabel()

@@ -296,7 +296,7 @@ class WorkerForm(QWidget):
         # The placements: the time line over both tabs, the chosen one in the second tab.
         self.timeline = PlacementTimeline()
         self.timeline.placement_selected.connect(self._placement_chosen)
-        self.new_placement_button = QPushButton(self.tr("Nieuwe plaatsing…"))
+        self.new_placement_button = QPushButton(self.tr("&Nieuwe plaatsing…"))
         self.new_placement_button.setIcon(icons.icon("plus", current_colors().primary))
         self.new_placement_button.setFlat(True)
         self.new_placement_button.clicked.connect(self.new_placement)

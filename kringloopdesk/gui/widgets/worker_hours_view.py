@@ -142,8 +142,8 @@ class WorkerHoursView(QWidget):
         mode_row = QHBoxLayout()
         mode_row.setSpacing(0)
         for number, (mode, text) in enumerate(
-            ((DAYS, self.tr("Per dag")), (WEEKS, self.tr("Per week")),
-             (MONTHS, self.tr("Per maand")))
+            ((DAYS, self.tr("Per &dag")), (WEEKS, self.tr("Per &week")),
+             (MONTHS, self.tr("Per &maand")))
         ):
             button = QPushButton(text)
             button.setCheckable(True)
