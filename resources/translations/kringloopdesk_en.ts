@@ -8,8 +8,8 @@
         <translation>Colour {color}</translation>
     </message>
     <message>
-        <source>Andere kleur…</source>
-        <translation>Other colour…</translation>
+        <source>&amp;Andere kleur…</source>
+        <translation>&amp;Other colour…</translation>
     </message>
     <message>
         <source>Accentkleur kiezen</source>
@@ -139,6 +139,45 @@
     <message>
         <source>De laatste automatische back-up is mislukt: {problem}</source>
         <translation>The last automatic backup failed: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>AppearanceTab</name>
+    <message>
+        <source>Licht</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Donker</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>Taal</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Schermen en meldingen. Datums en bedragen blijven Nederlands geschreven (15-03-2025, 12,50).</source>
+        <translation>Screens and messages. Dates and amounts keep the Dutch notation (15-03-2025, 12,50).</translation>
+    </message>
+    <message>
+        <source>Thema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Donker is rustiger voor de ogen in een schemerige ruimte. De accentkleur van de winkel blijft.</source>
+        <translation>Dark is easier on the eyes in a dim room. The shop&apos;s accent colour stays.</translation>
+    </message>
+    <message>
+        <source>Weergave op deze pc</source>
+        <translation>Display on this PC</translation>
+    </message>
+    <message>
+        <source>Elke gebruiker kan dit kiezen; het geldt voor iedereen die op deze pc werkt, en de winkelgegevens veranderen er niet door.</source>
+        <translation>Every user can choose this; it applies to everyone who works on this PC, and the shop&apos;s data does not change.</translation>
+    </message>
+    <message>
+        <source>De instelling kon niet worden bewaard: {problem}</source>
+        <translation>The setting could not be saved: {problem}</translation>
     </message>
 </context>
 <context>
@@ -501,8 +540,8 @@
         <translation> months</translation>
     </message>
     <message>
-        <source>Kiezen…</source>
-        <translation>Choose…</translation>
+        <source>&amp;Kiezen…</source>
+        <translation>&amp;Choose…</translation>
     </message>
     <message>
         <source>Afsluiten</source>
@@ -553,12 +592,12 @@
         <translation>There are no backups in this folder yet.</translation>
     </message>
     <message>
-        <source>Nu een back-up maken…</source>
-        <translation>Make a backup now…</translation>
+        <source>Nu een &amp;back-up maken…</source>
+        <translation>Make a &amp;backup now…</translation>
     </message>
     <message>
-        <source>Terugzetten…</source>
-        <translation>Restore…</translation>
+        <source>&amp;Terugzetten…</source>
+        <translation>&amp;Restore…</translation>
     </message>
     <message>
         <source>Automatische back-ups op deze pc</source>
@@ -595,6 +634,10 @@
     <message>
         <source>Back-up gemaakt en gecontroleerd: {path}</source>
         <translation>Backup made and checked: {path}</translation>
+    </message>
+    <message>
+        <source>De back-up wordt gemaakt en gecontroleerd.</source>
+        <translation>The backup is being made and checked.</translation>
     </message>
     <message>
         <source>Back-up kiezen</source>
@@ -808,14 +851,6 @@
         <translation>Certificate</translation>
     </message>
     <message>
-        <source>Alles aanvinken</source>
-        <translation>Tick all</translation>
-    </message>
-    <message>
-        <source>Niets aanvinken</source>
-        <translation>Tick none</translation>
-    </message>
-    <message>
         <source>Taal</source>
         <translation>Language</translation>
     </message>
@@ -840,8 +875,16 @@
         <translation>Open folder</translation>
     </message>
     <message>
-        <source>Uitgeven…</source>
-        <translation>Issue…</translation>
+        <source>&amp;Alles aanvinken</source>
+        <translation>Tick &amp;all</translation>
+    </message>
+    <message>
+        <source>&amp;Niets aanvinken</source>
+        <translation>Tick &amp;none</translation>
+    </message>
+    <message>
+        <source>&amp;Uitgeven…</source>
+        <translation>&amp;Issue…</translation>
     </message>
     <message>
         <source>Kies een periode: twee datums, de eerste niet na de tweede.</source>
@@ -959,8 +1002,8 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>Afdrukken…</source>
-        <translation>Print…</translation>
+        <source>&amp;Afdrukken…</source>
+        <translation>&amp;Print…</translation>
     </message>
     <message>
         <source>Opslaan als PDF…</source>
@@ -1003,6 +1046,10 @@
         <translation>Issue the certificate first</translation>
     </message>
     <message>
+        <source>Opslaan als PDF (Ctrl+S) kan nadat het certificaat is uitgegeven</source>
+        <translation>Save as PDF (Ctrl+S) is possible once the certificate has been issued</translation>
+    </message>
+    <message>
         <source>Certificaat — concept</source>
         <translation>Certificate — draft</translation>
     </message>
@@ -1019,8 +1066,8 @@
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <source>Afdrukken via het afdrukvenster van Windows</source>
-        <translation>Print via the Windows print dialog</translation>
+        <source>Afdrukken via het afdrukvenster van Windows (Ctrl+P)</source>
+        <translation>Print through the Windows print dialog (Ctrl+P)</translation>
     </message>
     <message>
         <source>Certificaat {serial}</source>
@@ -1141,10 +1188,6 @@
 <context>
     <name>CertificatesPage</name>
     <message>
-        <source>Controleren…</source>
-        <translation>Verify…</translation>
-    </message>
-    <message>
         <source>Controleren of een certificaat (PDF of code) echt en nog geldig is</source>
         <translation>Verify whether a certificate (PDF or code) is genuine and still valid</translation>
     </message>
@@ -1169,36 +1212,40 @@
         <translation>Show revoked certificates</translation>
     </message>
     <message>
-        <source>Filter wissen</source>
-        <translation>Clear filter</translation>
-    </message>
-    <message>
-        <source>Intrekken…</source>
-        <translation>Revoke…</translation>
-    </message>
-    <message>
         <source>Het gekozen certificaat ongeldig maken, met een reden</source>
         <translation>Make the selected certificate invalid, with a reason</translation>
-    </message>
-    <message>
-        <source>Opnieuw uitgeven…</source>
-        <translation>Reissue…</translation>
     </message>
     <message>
         <source>Een nieuw certificaat met een nieuw nummer; het oude wordt ingetrokken</source>
         <translation>A new certificate with a new number; the old one is revoked</translation>
     </message>
     <message>
-        <source>Batch…</source>
-        <translation>Batch…</translation>
-    </message>
-    <message>
         <source>Certificaten voor alle plaatsingen die in een periode zijn geëindigd</source>
         <translation>Certificates for all placements that ended in a period</translation>
     </message>
     <message>
-        <source>Publieke sleutel exporteren…</source>
-        <translation>Export public key…</translation>
+        <source>&amp;Controleren…</source>
+        <translation>&amp;Verify…</translation>
+    </message>
+    <message>
+        <source>Filter &amp;wissen</source>
+        <translation>Clear &amp;filter</translation>
+    </message>
+    <message>
+        <source>&amp;Intrekken…</source>
+        <translation>&amp;Revoke…</translation>
+    </message>
+    <message>
+        <source>&amp;Opnieuw uitgeven…</source>
+        <translation>Re&amp;issue…</translation>
+    </message>
+    <message>
+        <source>&amp;Batch…</source>
+        <translation>&amp;Batch…</translation>
+    </message>
+    <message>
+        <source>&amp;Publieke sleutel exporteren…</source>
+        <translation>Export &amp;public key…</translation>
     </message>
     <message>
         <source>Het bestand waarmee anderen certificaten zonder de winkel kunnen controleren</source>
@@ -1837,8 +1884,8 @@ Has only the retention period expired? Then choose Anonymise: the figures will s
         <translation>Log file: {path}</translation>
     </message>
     <message>
-        <source>Details tonen</source>
-        <translation>Show details</translation>
+        <source>Details &amp;verbergen</source>
+        <translation>&amp;Hide details</translation>
     </message>
     <message>
         <source>Details kopiëren</source>
@@ -1849,12 +1896,16 @@ Has only the retention period expired? Then choose Anonymise: the figures will s
         <translation>Close</translation>
     </message>
     <message>
-        <source>Gekopieerd</source>
-        <translation>Copied</translation>
+        <source>Details &amp;tonen</source>
+        <translation>&amp;Show details</translation>
     </message>
     <message>
-        <source>Details verbergen</source>
-        <translation>Hide details</translation>
+        <source>Details &amp;kopiëren</source>
+        <translation>&amp;Copy details</translation>
+    </message>
+    <message>
+        <source>Gekopieerd</source>
+        <translation>Copied</translation>
     </message>
 </context>
 <context>
@@ -2047,6 +2098,10 @@ Has only the retention period expired? Then choose Anonymise: the figures will s
         <source>{what} opgeslagen: {path}</source>
         <translation>{what} saved: {path}</translation>
     </message>
+    <message>
+        <source>{what} wordt gemaakt.</source>
+        <translation>{what} is being made.</translation>
+    </message>
 </context>
 <context>
     <name>FactorSetsEditor</name>
@@ -2067,16 +2122,16 @@ Has only the retention period expired? Then choose Anonymise: the figures will s
         <translation>&amp;Version</translation>
     </message>
     <message>
-        <source>Als standaard gebruiken</source>
-        <translation>Use as default</translation>
-    </message>
-    <message>
         <source>Het dashboard en exports zonder gekozen set rekenen dan met deze versie</source>
         <translation>The dashboard, and exports without a chosen set, then use this version</translation>
     </message>
     <message>
-        <source>Nieuwe versie maken</source>
-        <translation>Create new version</translation>
+        <source>Als &amp;standaard gebruiken</source>
+        <translation>Use as &amp;default</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe versie maken</source>
+        <translation>&amp;Create new version</translation>
     </message>
     <message>
         <source>&amp;Bron van de factoren</source>
@@ -2201,8 +2256,8 @@ Has only the retention period expired? Then choose Anonymise: the figures will s
         <translation>Next</translation>
     </message>
     <message>
-        <source>Vorige</source>
-        <translation>Back</translation>
+        <source>&amp;Vorige</source>
+        <translation>&amp;Back</translation>
     </message>
     <message>
         <source>Annuleren</source>
@@ -2223,6 +2278,38 @@ Has only the retention period expired? Then choose Anonymise: the figures will s
     <message>
         <source>Herstelsleutel</source>
         <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>Een voorbeeldwinkel maken?</source>
+        <translation>Create a demo shop?</translation>
+    </message>
+    <message>
+        <source>KringloopDesk maakt de winkel &apos;{shop}&apos; met verzonnen deelnemers, plaatsingen, uren, weegregels en artikelen, zodat u alles kunt uitproberen. Dat duurt even.
+
+De voorbeeldwinkel komt in {where}. Wilt u daarna echt beginnen, gebruik dan een nieuw, leeg databasebestand.</source>
+        <translation>KringloopDesk creates the shop &apos;{shop}&apos; with made-up workers, placements, hours, weighings and items, so that you can try everything out. This takes a moment.
+
+The demo shop goes into {where}. When you want to start for real afterwards, use a new, empty database file.</translation>
+    </message>
+    <message>
+        <source>Voorbeeldwinkel maken</source>
+        <translation>Create demo shop</translation>
+    </message>
+    <message>
+        <source>De voorbeeldwinkel wordt gemaakt.</source>
+        <translation>The demo shop is being created.</translation>
+    </message>
+    <message>
+        <source>De voorbeeldwinkel staat klaar. Meld u aan als beheerder met gebruikersnaam &apos;{username}&apos; en wachtwoord &apos;{password}&apos;.
+
+Ook te proberen, met hetzelfde wachtwoord: begeleider &apos;marieke&apos; en vrijwilliger &apos;ria&apos; (invoer).</source>
+        <translation>The demo shop is ready. Log in as manager with user name &apos;{username}&apos; and password &apos;{password}&apos;.
+
+Also to try, with the same password: job coach &apos;marieke&apos; and volunteer &apos;ria&apos; (data entry).</translation>
+    </message>
+    <message>
+        <source>Voorbeeldwinkel</source>
+        <translation>Demo shop</translation>
     </message>
 </context>
 <context>
@@ -2374,8 +2461,8 @@ Has only the retention period expired? Then choose Anonymise: the figures will s
         <translation>Origin or destination</translation>
     </message>
     <message>
-        <source>Filter wissen</source>
-        <translation>Clear filter</translation>
+        <source>Filter &amp;wissen</source>
+        <translation>Clear &amp;filter</translation>
     </message>
     <message>
         <source>&amp;Van</source>
@@ -2451,6 +2538,10 @@ Has only the retention period expired? Then choose Anonymise: the figures will s
     <message>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{action} (Ctrl+S)</source>
+        <translation>{action} (Ctrl+S)</translation>
     </message>
 </context>
 <context>
@@ -2531,13 +2622,6 @@ Has only the retention period expired? Then choose Anonymise: the figures will s
     </message>
 </context>
 <context>
-    <name>GuardedFormDialog</name>
-    <message>
-        <source>Opslaan (Ctrl+S)</source>
-        <translation>Save (Ctrl+S)</translation>
-    </message>
-</context>
-<context>
     <name>HelpDialog</name>
     <message>
         <source>Handleiding — KringloopDesk</source>
@@ -2611,12 +2695,12 @@ Ask the manager to reinstall KringloopDesk.</translation>
         <translation>&amp;Department</translation>
     </message>
     <message>
-        <source>Vorige week (Alt+←)</source>
-        <translation>Previous week (Alt+←)</translation>
+        <source>Vorige week ({key})</source>
+        <translation>Previous week ({key})</translation>
     </message>
     <message>
-        <source>Volgende week (Alt+→)</source>
-        <translation>Next week (Alt+→)</translation>
+        <source>Volgende week ({key})</source>
+        <translation>Next week ({key})</translation>
     </message>
     <message>
         <source>Deze week</source>
@@ -2820,8 +2904,8 @@ Ask the manager to reinstall KringloopDesk.</translation>
         <translation>A CSV or Excel file with a header row of column names. All or nothing: if the file contains a single error, nothing is imported and you see every error with its row and column. Start with the template.</translation>
     </message>
     <message>
-        <source>Sjabloon opslaan…</source>
-        <translation>Save template…</translation>
+        <source>&amp;Sjabloon opslaan…</source>
+        <translation>&amp;Save template…</translation>
     </message>
     <message>
         <source>Bestand kiezen en importeren…</source>
@@ -2858,6 +2942,14 @@ Ask the manager to reinstall KringloopDesk.</translation>
     <message>
         <source>CSV of Excel (*.csv *.xlsx);;Alle bestanden (*)</source>
         <translation>CSV or Excel (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Bezig met importeren van {name}…</source>
+        <translation>Importing {name}…</translation>
+    </message>
+    <message>
+        <source>{name} wordt gecontroleerd en ingelezen.</source>
+        <translation>{name} is being checked and read in.</translation>
     </message>
 </context>
 <context>
@@ -2975,20 +3067,20 @@ Ask the manager to reinstall KringloopDesk.</translation>
         <translation>No repairs yet — click New repair to record one</translation>
     </message>
     <message>
-        <source>Nieuwe reparatie…</source>
-        <translation>New repair…</translation>
+        <source>&amp;Nieuwe reparatie…</source>
+        <translation>&amp;New repair…</translation>
     </message>
     <message>
-        <source>Wijzigen…</source>
-        <translation>Edit…</translation>
+        <source>&amp;Wijzigen…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Ve&amp;rwijderen…</source>
+        <translation>&amp;Delete…</translation>
     </message>
     <message>
         <source>De gekozen reparatie wijzigen (Enter)</source>
         <translation>Edit the selected repair (Enter)</translation>
-    </message>
-    <message>
-        <source>Verwijderen…</source>
-        <translation>Delete…</translation>
     </message>
     <message>
         <source>De gekozen reparatie verwijderen (Delete)</source>
@@ -3168,60 +3260,60 @@ Ask the manager to reinstall KringloopDesk.</translation>
         <translation>Electrical, not yet passed</translation>
     </message>
     <message>
-        <source>Filter wissen</source>
-        <translation>Clear filter</translation>
-    </message>
-    <message>
-        <source>Openen</source>
-        <translation>Open</translation>
-    </message>
-    <message>
         <source>Het gekozen artikel openen (Enter)</source>
         <translation>Open the selected item (Enter)</translation>
-    </message>
-    <message>
-        <source>Status…</source>
-        <translation>Status…</translation>
     </message>
     <message>
         <source>Te koop zetten, verkopen, afvoeren</source>
         <translation>Put up for sale, sell, dispose of</translation>
     </message>
     <message>
-        <source>Etiket…</source>
-        <translation>Label…</translation>
-    </message>
-    <message>
-        <source>Etiket 62 × 29 mm voor de labelprinter, als PDF</source>
-        <translation>Label 62 × 29 mm for the label printer, as PDF</translation>
-    </message>
-    <message>
-        <source>A4-vel…</source>
-        <translation>A4 sheet…</translation>
-    </message>
-    <message>
         <source>Etiketten van de gekozen artikelen op een A4-vel (3 × 8, 70 × 37 mm), als PDF</source>
         <translation>Labels of the selected items on an A4 sheet (3 × 8, 70 × 37 mm), as PDF</translation>
-    </message>
-    <message>
-        <source>Reparatie…</source>
-        <translation>Repair…</translation>
     </message>
     <message>
         <source>Een reparatie vastleggen</source>
         <translation>Record a repair</translation>
     </message>
     <message>
-        <source>Veiligheidstest…</source>
-        <translation>Safety test…</translation>
-    </message>
-    <message>
         <source>Een elektrische veiligheidstest vastleggen</source>
         <translation>Record an electrical safety test</translation>
     </message>
     <message>
-        <source>ORDS exporteren…</source>
-        <translation>Export ORDS…</translation>
+        <source>Filter &amp;wissen</source>
+        <translation>Clear &amp;filter</translation>
+    </message>
+    <message>
+        <source>&amp;Openen</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>&amp;Status…</source>
+        <translation>&amp;Status…</translation>
+    </message>
+    <message>
+        <source>&amp;Etiket…</source>
+        <translation>&amp;Label…</translation>
+    </message>
+    <message>
+        <source>Etiket 62 × 29 mm voor de labelprinter, als PDF (Ctrl+P)</source>
+        <translation>Label 62 × 29 mm for the label printer, as PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;A4-vel…</source>
+        <translation>&amp;A4 sheet…</translation>
+    </message>
+    <message>
+        <source>&amp;Reparatie…</source>
+        <translation>&amp;Repair…</translation>
+    </message>
+    <message>
+        <source>&amp;Veiligheidstest…</source>
+        <translation>Safety &amp;test…</translation>
+    </message>
+    <message>
+        <source>ORDS e&amp;xporteren…</source>
+        <translation>E&amp;xport ORDS…</translation>
     </message>
     <message>
         <source>Alle reparaties van een jaar als CSV in de Open Repair Data Standard</source>
@@ -3331,8 +3423,8 @@ Ask the manager to reinstall KringloopDesk.</translation>
         <translation>Password</translation>
     </message>
     <message>
-        <source>Afmelden</source>
-        <translation>Log out</translation>
+        <source>&amp;Afmelden</source>
+        <translation>&amp;Log out</translation>
     </message>
     <message>
         <source>Helemaal afmelden; daarna kan iemand anders inloggen</source>
@@ -3366,16 +3458,16 @@ Ask the manager to reinstall KringloopDesk.</translation>
         <translation>Password</translation>
     </message>
     <message>
-        <source>Wachtwoord vergeten?</source>
-        <translation>Forgot your password?</translation>
+        <source>Wachtwoord &amp;vergeten?</source>
+        <translation>&amp;Forgot your password?</translation>
+    </message>
+    <message>
+        <source>Af&amp;sluiten</source>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
         <source>Inloggen</source>
         <translation>Log in</translation>
-    </message>
-    <message>
-        <source>Afsluiten</source>
-        <translation>Quit</translation>
     </message>
     <message>
         <source>Vul uw gebruikersnaam in.</source>
@@ -3389,8 +3481,8 @@ Ask the manager to reinstall KringloopDesk.</translation>
 <context>
     <name>LogoPicker</name>
     <message>
-        <source>Kies een afbeelding…</source>
-        <translation>Choose an image…</translation>
+        <source>&amp;Kies een afbeelding…</source>
+        <translation>&amp;Choose an image…</translation>
     </message>
     <message>
         <source>Verwijderen</source>
@@ -3419,6 +3511,17 @@ Ask the manager to reinstall KringloopDesk.</translation>
     <message>
         <source>Geen afbeelding</source>
         <translation>No image</translation>
+    </message>
+</context>
+<context>
+    <name>LongTaskDialog</name>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Bezig met annuleren… Er wordt niets opgeslagen.</source>
+        <translation>Cancelling… Nothing will be saved.</translation>
     </message>
 </context>
 <context>
@@ -3753,12 +3856,24 @@ Ask the manager to reinstall KringloopDesk.</translation>
         <translation>New partner (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Wijzigen…</source>
-        <translation>Edit…</translation>
-    </message>
-    <message>
         <source>Naam, adres, contactpersoon en logo (Enter)</source>
         <translation>Name, address, contact person and logo (Enter)</translation>
+    </message>
+    <message>
+        <source>Nieuwe &amp;overeenkomst…</source>
+        <translation>New &amp;agreement…</translation>
+    </message>
+    <message>
+        <source>W&amp;ijzigen…</source>
+        <translation>Ed&amp;it…</translation>
+    </message>
+    <message>
+        <source>V&amp;erwijderen</source>
+        <translation>De&amp;lete</translation>
+    </message>
+    <message>
+        <source>&amp;Samenwerkingscertificaat…</source>
+        <translation>&amp;Partnership certificate…</translation>
     </message>
     <message>
         <source>Verwijderen</source>
@@ -3767,6 +3882,14 @@ Ask the manager to reinstall KringloopDesk.</translation>
     <message>
         <source>Deze partner verwijderen (Delete)</source>
         <translation>Delete this partner (Delete)</translation>
+    </message>
+    <message>
+        <source>&amp;Wijzigen…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>&amp;Verwijderen</source>
+        <translation>&amp;Delete</translation>
     </message>
     <message>
         <source>Partner</source>
@@ -3781,10 +3904,6 @@ Ask the manager to reinstall KringloopDesk.</translation>
         <translation>Contact</translation>
     </message>
     <message>
-        <source>Nieuwe overeenkomst…</source>
-        <translation>New agreement…</translation>
-    </message>
-    <message>
         <source>Namens de winkel</source>
         <translation>On behalf of the shop</translation>
     </message>
@@ -3795,10 +3914,6 @@ Ask the manager to reinstall KringloopDesk.</translation>
     <message>
         <source>Deze overeenkomst verwijderen (Delete)</source>
         <translation>Delete this agreement (Delete)</translation>
-    </message>
-    <message>
-        <source>Samenwerkingscertificaat…</source>
-        <translation>Partnership certificate…</translation>
     </message>
     <message>
         <source>Het samenwerkingscertificaat van deze overeenkomst bekijken en uitgeven</source>
@@ -4106,28 +4221,12 @@ Ask the manager to reinstall KringloopDesk.</translation>
 <context>
     <name>PlacementPanel</name>
     <message>
-        <source>Wijzigen…</source>
-        <translation>Edit…</translation>
-    </message>
-    <message>
         <source>Pauzeren</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <source>Tijdelijk stilzetten, bijvoorbeeld bij ziekte</source>
-        <translation>Put on hold temporarily, for example during illness</translation>
-    </message>
-    <message>
-        <source>Beëindigen…</source>
-        <translation>End…</translation>
-    </message>
-    <message>
         <source>Einddatum en uitstroom vastleggen</source>
         <translation>Record the end date and outcome</translation>
-    </message>
-    <message>
-        <source>Certificaat…</source>
-        <translation>Certificate…</translation>
     </message>
     <message>
         <source>Een certificaat van deelname voor deze plaatsing: bekijken en uitgeven</source>
@@ -4166,10 +4265,6 @@ Ask the manager to reinstall KringloopDesk.</translation>
         <translation>No development goals yet</translation>
     </message>
     <message>
-        <source>Nieuw doel…</source>
-        <translation>New goal…</translation>
-    </message>
-    <message>
         <source>Verwijderen</source>
         <translation>Delete</translation>
     </message>
@@ -4178,16 +4273,48 @@ Ask the manager to reinstall KringloopDesk.</translation>
         <translation>Development goals</translation>
     </message>
     <message>
-        <source>Toevoegen…</source>
-        <translation>Add…</translation>
-    </message>
-    <message>
         <source>Werkprocessen</source>
         <translation>Work processes</translation>
     </message>
     <message>
-        <source>Notitie toevoegen…</source>
-        <translation>Add note…</translation>
+        <source>&amp;Wijzigen…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Tijdelijk stilzetten, bijvoorbeeld bij ziekte, of hervatten (Alt+P)</source>
+        <translation>Pause for a while, for example during illness, or resume (Alt+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Beëindigen…</source>
+        <translation>E&amp;nd…</translation>
+    </message>
+    <message>
+        <source>&amp;Certificaat…</source>
+        <translation>&amp;Certificate…</translation>
+    </message>
+    <message>
+        <source>Nieuw &amp;doel…</source>
+        <translation>New &amp;goal…</translation>
+    </message>
+    <message>
+        <source>W&amp;ijzigen…</source>
+        <translation>Ed&amp;it…</translation>
+    </message>
+    <message>
+        <source>&amp;Verwijderen</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>&amp;Toevoegen…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>V&amp;erwijderen</source>
+        <translation>De&amp;lete</translation>
+    </message>
+    <message>
+        <source>N&amp;otitie toevoegen…</source>
+        <translation>Add n&amp;ote…</translation>
     </message>
     <message>
         <source>Voortgang (vertrouwelijk)</source>
@@ -4363,30 +4490,6 @@ Ask the manager to reinstall KringloopDesk.</translation>
         <translation>New placement (Ctrl+N)</translation>
     </message>
     <message>
-        <source>Lopend</source>
-        <translation>Running</translation>
-    </message>
-    <message>
-        <source>Gepland</source>
-        <translation>Planned</translation>
-    </message>
-    <message>
-        <source>Gepauzeerd</source>
-        <translation>Paused</translation>
-    </message>
-    <message>
-        <source>Beëindigd</source>
-        <translation>Ended</translation>
-    </message>
-    <message>
-        <source>Alle</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <source>Eindigt binnen {n} dagen</source>
-        <translation>Ends within {n} days</translation>
-    </message>
-    <message>
         <source>Lopende plaatsingen waarvan de geplande einddatum binnen {n} dagen valt of al voorbij is</source>
         <translation>Running placements whose planned end date falls within {n} days or has already passed</translation>
     </message>
@@ -4407,20 +4510,48 @@ Ask the manager to reinstall KringloopDesk.</translation>
         <translation>Job coach</translation>
     </message>
     <message>
-        <source>Deelnemer openen</source>
-        <translation>Open worker</translation>
-    </message>
-    <message>
-        <source>Wijzigen…</source>
-        <translation>Edit…</translation>
-    </message>
-    <message>
         <source>Pauzeren</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <source>Beëindigen…</source>
-        <translation>End…</translation>
+        <source>&amp;Lopend</source>
+        <translation>&amp;Running</translation>
+    </message>
+    <message>
+        <source>&amp;Gepland</source>
+        <translation>P&amp;lanned</translation>
+    </message>
+    <message>
+        <source>Gepa&amp;uzeerd</source>
+        <translation>Pa&amp;used</translation>
+    </message>
+    <message>
+        <source>Beëin&amp;digd</source>
+        <translation>En&amp;ded</translation>
+    </message>
+    <message>
+        <source>&amp;Alle</source>
+        <translation>&amp;All</translation>
+    </message>
+    <message>
+        <source>&amp;Eindigt binnen {n} dagen</source>
+        <translation>Ends &amp;within {n} days</translation>
+    </message>
+    <message>
+        <source>Deelnemer &amp;openen</source>
+        <translation>&amp;Open worker</translation>
+    </message>
+    <message>
+        <source>&amp;Wijzigen…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Pauzeren of hervatten (Alt+P)</source>
+        <translation>Pause or resume (Alt+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Beëindigen…</source>
+        <translation>E&amp;nd…</translation>
     </message>
     <message>
         <source>Wie waar werkt, tot wanneer, en hoe plaatsingen eindigden</source>
@@ -4505,24 +4636,24 @@ Ask the manager to reinstall KringloopDesk.</translation>
         <translation>Retention period expired</translation>
     </message>
     <message>
-        <source>Anonimiseren…</source>
-        <translation>Anonymise…</translation>
-    </message>
-    <message>
         <source>Naam, contactgegevens en gevoelige gegevens verwijderen; de cijfers blijven</source>
         <translation>Delete name, contact details and sensitive data; the figures remain</translation>
     </message>
     <message>
-        <source>Inzage als PDF…</source>
-        <translation>Access request as PDF…</translation>
+        <source>&amp;Anonimiseren…</source>
+        <translation>&amp;Anonymise…</translation>
     </message>
     <message>
-        <source>Inzage als JSON…</source>
-        <translation>Access request as JSON…</translation>
+        <source>Inzage als &amp;PDF…</source>
+        <translation>Access request as &amp;PDF…</translation>
     </message>
     <message>
-        <source>Persoon verwijderen…</source>
-        <translation>Delete person…</translation>
+        <source>Inzage als &amp;JSON…</source>
+        <translation>Access request as &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>Persoon &amp;verwijderen…</source>
+        <translation>&amp;Delete person…</translation>
     </message>
     <message>
         <source>Inzageverzoek of verwijderen op verzoek</source>
@@ -4683,8 +4814,8 @@ This cannot be undone.</translation>
         <translation>The old recovery key no longer works. Destroy the old paper or the old PDF.</translation>
     </message>
     <message>
-        <source>Sluiten</source>
-        <translation>Close</translation>
+        <source>&amp;Sluiten</source>
+        <translation>&amp;Close</translation>
     </message>
     <message>
         <source>Sluiten kan nadat u hebt aangevinkt dat de sleutel veilig is bewaard</source>
@@ -4729,8 +4860,8 @@ This cannot be undone.</translation>
         <translation>The key is shown only once.</translation>
     </message>
     <message>
-        <source>Afdrukken / opslaan als PDF…</source>
-        <translation>Print / save as PDF…</translation>
+        <source>&amp;Afdrukken / opslaan als PDF…</source>
+        <translation>&amp;Print / save as PDF…</translation>
     </message>
     <message>
         <source>Ik heb de herstelsleutel veilig bewaard</source>
@@ -4936,8 +5067,8 @@ Werkt iemand op een andere pc met dezelfde database? Laat die eerst KringloopDes
 Is someone working on another PC with the same database? Have them close KringloopDesk first. After the restore you log in again, with the users and passwords of the backup.</translation>
     </message>
     <message>
-        <source>Terugzetten</source>
-        <translation>Restore</translation>
+        <source>&amp;Terugzetten</source>
+        <translation>&amp;Restore</translation>
     </message>
     <message>
         <source>Bestand</source>
@@ -4958,6 +5089,10 @@ Is someone working on another PC with the same database? Have them close Kringlo
     <message>
         <source>Schemaversie</source>
         <translation>Schema version</translation>
+    </message>
+    <message>
+        <source>Eerst wordt een back-up van de huidige database gemaakt, dan wordt de gekozen back-up teruggezet.</source>
+        <translation>First a backup of the current database is made, then the chosen backup is restored.</translation>
     </message>
 </context>
 <context>
@@ -5410,6 +5545,10 @@ Is someone working on another PC with the same database? Have them close Kringlo
         <translation>Backups</translation>
     </message>
     <message>
+        <source>Weergave</source>
+        <translation>Display</translation>
+    </message>
+    <message>
         <source>Instellingen</source>
         <translation>Settings</translation>
     </message>
@@ -5428,6 +5567,10 @@ Is someone working on another PC with the same database? Have them close Kringlo
     <message>
         <source>Kopieën van de database: automatisch, op een USB-stick, terugzetten</source>
         <translation>Copies of the database: automatic, on a USB stick, restore</translation>
+    </message>
+    <message>
+        <source>Taal en kleuren van KringloopDesk op deze pc</source>
+        <translation>KringloopDesk&apos;s language and colours on this PC</translation>
     </message>
     <message>
         <source>Wie met KringloopDesk werkt, en wat ieder mag</source>
@@ -5508,6 +5651,14 @@ Is someone working on another PC with the same database? Have them close Kringlo
         <source>De gegevens worden bewaard in: {where}</source>
         <translation>The data is stored in: {where}</translation>
     </message>
+    <message>
+        <source>Eerst rondkijken? Probeer alles uit in een winkel met verzonnen gegevens.</source>
+        <translation>Want to look around first? Try everything in a shop with made-up data.</translation>
+    </message>
+    <message>
+        <source>Eerst &amp;proberen met een voorbeeldwinkel…</source>
+        <translation>&amp;Try a demo shop first…</translation>
+    </message>
 </context>
 <context>
     <name>SignatoriesEditor</name>
@@ -5518,6 +5669,14 @@ Is someone working on another PC with the same database? Have them close Kringlo
     <message>
         <source>Namens {partner}</source>
         <translation>On behalf of {partner}</translation>
+    </message>
+    <message>
+        <source>Ondertekenaar &amp;toevoegen</source>
+        <translation>Add signa&amp;tory</translation>
+    </message>
+    <message>
+        <source>Ondertekenaar toe&amp;voegen</source>
+        <translation>Add &amp;signatory</translation>
     </message>
 </context>
 <context>
@@ -5664,16 +5823,20 @@ Is someone working on another PC with the same database? Have them close Kringlo
         <translation>Disable</translation>
     </message>
     <message>
-        <source>Wachtwoord opnieuw instellen…</source>
-        <translation>Reset password…</translation>
+        <source>Uitschakelen of inschakelen (Alt+U)</source>
+        <translation>Disable or enable (Alt+U)</translation>
     </message>
     <message>
-        <source>Rol wijzigen…</source>
-        <translation>Change role…</translation>
+        <source>&amp;Wachtwoord opnieuw instellen…</source>
+        <translation>&amp;Reset password…</translation>
     </message>
     <message>
-        <source>Nieuwe herstelsleutel maken…</source>
-        <translation>Create new recovery key…</translation>
+        <source>&amp;Rol wijzigen…</source>
+        <translation>Change &amp;role…</translation>
+    </message>
+    <message>
+        <source>Nieuwe &amp;herstelsleutel maken…</source>
+        <translation>Create new recovery &amp;key…</translation>
     </message>
     <message>
         <source>&lt;b&gt;Herstelsleutel&lt;/b&gt; — geeft weer toegang tot de gevoelige gegevens als alle beheerders hun wachtwoord kwijt zijn. Maak een nieuwe als de oude zoek is of in verkeerde handen kan zijn; de oude werkt dan niet meer.</source>
@@ -5767,10 +5930,6 @@ Is someone working on another PC with the same database? Have them close Kringlo
         <translation>Choose the certificate&apos;s PDF file, or type the verification code or the number printed at the bottom of the certificate.</translation>
     </message>
     <message>
-        <source>PDF-bestand kiezen…</source>
-        <translation>Choose PDF file…</translation>
-    </message>
-    <message>
         <source>Code (7KQ2-M9XD) of nummer (KAL-2026-0007)</source>
         <translation>Code (7KQ2-M9XD) or number (KAL-2026-0007)</translation>
     </message>
@@ -5779,8 +5938,12 @@ Is someone working on another PC with the same database? Have them close Kringlo
         <translation>Verification code or number</translation>
     </message>
     <message>
-        <source>Controleren</source>
-        <translation>Verify</translation>
+        <source>&amp;PDF-bestand kiezen…</source>
+        <translation>Choose &amp;PDF file…</translation>
+    </message>
+    <message>
+        <source>&amp;Controleren</source>
+        <translation>&amp;Verify</translation>
     </message>
     <message>
         <source>of</source>
@@ -5902,8 +6065,8 @@ Is someone working on another PC with the same database? Have them close Kringlo
         <translation>kg</translation>
     </message>
     <message>
-        <source>Boeken (Enter)</source>
-        <translation>Record (Enter)</translation>
+        <source>&amp;Boeken (Enter)</source>
+        <translation>&amp;Record (Enter)</translation>
     </message>
     <message>
         <source>1  Productgroep</source>
@@ -6133,8 +6296,8 @@ Is someone working on another PC with the same database? Have them close Kringlo
         <translation>Participation</translation>
     </message>
     <message>
-        <source>Nieuwe plaatsing…</source>
-        <translation>New placement…</translation>
+        <source>&amp;Nieuwe plaatsing…</source>
+        <translation>New &amp;placement…</translation>
     </message>
     <message>
         <source>Plaatsingen</source>
@@ -6287,16 +6450,16 @@ Is someone working on another PC with the same database? Have them close Kringlo
         <translation>Which period</translation>
     </message>
     <message>
-        <source>Per dag</source>
-        <translation>Per day</translation>
+        <source>Per &amp;dag</source>
+        <translation>Per &amp;day</translation>
     </message>
     <message>
-        <source>Per week</source>
-        <translation>Per week</translation>
+        <source>Per &amp;week</source>
+        <translation>Per &amp;week</translation>
     </message>
     <message>
-        <source>Per maand</source>
-        <translation>Per month</translation>
+        <source>Per &amp;maand</source>
+        <translation>Per &amp;month</translation>
     </message>
     <message>
         <source>Kies een deelnemer om de uren te zien</source>
@@ -6416,8 +6579,8 @@ Is someone working on another PC with the same database? Have them close Kringlo
         <translation>Referrer</translation>
     </message>
     <message>
-        <source>Filter wissen</source>
-        <translation>Clear filter</translation>
+        <source>Filter &amp;wissen</source>
+        <translation>Clear &amp;filter</translation>
     </message>
     <message>
         <source>Wie er bij de winkel werkt, waar, en sinds wanneer</source>
@@ -6481,8 +6644,8 @@ Is someone working on another PC with the same database? Have them close Kringlo
 <context>
     <name>_SaleRefusal</name>
     <message>
-        <source>Veiligheidstest vastleggen…</source>
-        <translation>Record safety test…</translation>
+        <source>&amp;Veiligheidstest vastleggen…</source>
+        <translation>&amp;Record safety test…</translation>
     </message>
 </context>
 </TS>
