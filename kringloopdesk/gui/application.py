@@ -427,13 +427,13 @@ def peek_shop(path: Path) -> FirstScreen | None:
     return FirstScreen(row[0], row[1] if isinstance(row[1], bytes) else None, row[2])
 
 
-def open_context(db_url: str | None, language: str) -> AppContext:
+def open_context(db_url: str | None) -> AppContext:
     """Open (create, upgrade) the database; raises ``DatabaseOpenError`` when it cannot."""
     from kringloopdesk.db.engine import resolve_url
     from kringloopdesk.db.migrate import open_database
     from kringloopdesk.gui.context import AppContext
 
-    return AppContext(open_database(resolve_url(db_url)), language=language)
+    return AppContext(open_database(resolve_url(db_url)))
 
 
 def _cannot_open(app: QApplication, error: DatabaseOpenError, quit_after_paint: bool) -> int:
@@ -483,7 +483,7 @@ def _run_opened(app: QApplication, db_url: str | None, quit_after_paint: bool,
                 language: str) -> int:
     """The database first, then the wizard or the login."""
     try:
-        ctx = open_context(db_url, language)
+        ctx = open_context(db_url)
     except DatabaseOpenError as error:
         return _cannot_open(app, error, quit_after_paint)
     try:
@@ -512,7 +512,7 @@ def _run_login_first(app: QApplication, db_url: str | None, shop: FirstScreen,
         if not hooks:
             hooks.append(install_exception_hook())
         try:
-            ctx = open_context(db_url, language)
+            ctx = open_context(db_url)
         except DatabaseOpenError as error:
             if controller.first_window is not None:
                 controller.first_window.hide()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, Signal
 
 from kringloopdesk.db.engine import Database
+from kringloopdesk.i18n import current_language
 from kringloopdesk.services.auth import KEY_HOLDING_ROLES, Actor
 from kringloopdesk.services.permissions import Permission, allowed
 
@@ -33,11 +34,16 @@ class ChangeHub(QObject):
 class AppContext:
     db: Database
     actor: Actor | None = None
-    language: str = "nl"
     hub: ChangeHub = field(default_factory=ChangeHub)
     # The idle lock's timeout in milliseconds; None reads the shop setting
     # ``idle_lock_minutes`` (tests set a short one).
     idle_lock_ms: int | None = None
+
+    @property
+    def language(self) -> str:
+        """The language the app speaks now (one place: ``i18n``, set by
+        ``application.switch_language``)."""
+        return current_language()
 
     @property
     def is_beheerder(self) -> bool:

@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if language != app.property("kringloopdesk_language"):
-                self.ctx.language = switch_language(app, language)
+                switch_language(app, language)
             if theme != current_theme(app):
                 accent = self.shop.accent_color if self.shop is not None else None
                 apply_theme(app, accent, theme)

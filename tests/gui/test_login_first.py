@@ -89,7 +89,7 @@ def test_a_login_asked_for_before_the_database_is_open_goes_ahead_after(
     type_into(qtbot, dialog.password_edit, BEHEERDER_PASSWORD)
     dialog.log_in()
     assert dialog.error_label.isHidden()
-    ctx = open_context(str(shop_file), "nl")
+    ctx = open_context(str(shop_file))
     try:
         with qtbot.wait_signal(dialog.logged_in) as logged_in:
             dialog.attach(ctx)
