@@ -34,7 +34,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
@@ -42,7 +42,7 @@ from kringloopdesk.db.engine import run_unit_of_work
 from kringloopdesk.errors import JobCancelledError, UserError
 from kringloopdesk.gui.context import AppContext
 from kringloopdesk.gui.dialogs.error_dialog import ErrorDialog
-from kringloopdesk.gui.messages import MessageBox, show_status
+from kringloopdesk.gui.messages import MessageBox, main_window_of, show_status
 from kringloopdesk.services.progress import SCALE, Progress
 
 log = logging.getLogger(__name__)
@@ -321,21 +321,11 @@ class LongTask(Generic[T]):
         if self._on_cancelled is not None:
             self._on_cancelled(error)
             return
-        window = _main_window(self._parent)
+        window = main_window_of(self._parent)
         if window is not None:
             show_status(window, error.message)
         else:
             MessageBox.show_user_error(self._parent, error)
-
-
-def _main_window(widget: QWidget | None) -> QMainWindow | None:
-    """The main window that ``widget`` (or the dialog it is in) belongs to, if any."""
-    while widget is not None:
-        window = widget.window()
-        if isinstance(window, QMainWindow):
-            return window
-        widget = window.parentWidget()
-    return None
 
 
 def quit_guard() -> None:

@@ -12,11 +12,11 @@ import datetime as dt
 import importlib
 import inspect
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QTabWidget, QWidget, QWizard
 
 import kringloopdesk.gui.dialogs as dialogs_package
 from kringloopdesk.gui.context import AppContext
@@ -206,6 +206,57 @@ def _builders() -> dict[str, Builder]:
 
 
 BUILDERS = _builders()
+
+
+def dialog_screens(shop: Shop, qtbot) -> Iterator[tuple[str, QDialog]]:
+    """``(name, dialog)`` for every dialog, shown; a wizard once per page."""
+    for key, build in BUILDERS.items():
+        dialog = build(shop, None)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        if isinstance(dialog, QWizard):
+            for page_id in dialog.pageIds():
+                dialog.page(page_id).validatePage = lambda: True
+            for _page_id in dialog.pageIds():
+                yield f"{key} / {type(dialog.currentPage()).__name__}", dialog
+                dialog.next()
+        else:
+            yield key, dialog
+        dialog.close()
+
+
+def every_tab(page: QWidget) -> Iterator[str]:
+    """Yield once per tab of the page's tab widgets (Instellingen, the worker form)."""
+    yield ""
+    for tabs in page.findChildren(QTabWidget):
+        if not tabs.isVisibleTo(page):
+            continue
+        current = tabs.currentIndex()
+        for index in range(tabs.count()):
+            if index != current and tabs.isTabVisible(index):
+                tabs.setCurrentIndex(index)
+                yield f" / {tabs.tabText(index)}"
+        tabs.setCurrentIndex(current)
+
+
+def window_screens(shop: Shop, qtbot) -> Iterator[tuple[str, QWidget]]:
+    """``(name, page)`` once for every page and tab of the main window (``page.window()``),
+    and for the worker form's tabs with a worker open: the whole window, built once (4 s)."""
+    from kringloopdesk.gui.main_window import MainWindow
+    from kringloopdesk.gui.pages.workers_page import WorkersPage
+
+    window = MainWindow(shop.ctx)
+    qtbot.addWidget(window)
+    window.show()
+    for index, page in enumerate(window.pages):
+        window.show_page(index)
+        for tab in every_tab(page):
+            yield f"{page.title()}{tab}", page
+        if isinstance(page, WorkersPage):
+            page.open_worker(shop.placement.worker_id)
+            for tab in every_tab(page):
+                yield f"{page.title()} (deelnemer){tab}", page
+    window.idle_watcher.stop()
 
 
 def builder_class(key: str) -> str:

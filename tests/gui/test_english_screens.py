@@ -26,13 +26,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QTabBar,
     QWidget,
-    QWizard,
 )
 
 from kringloopdesk.gui.application import switch_language
 from kringloopdesk.gui.context import AppContext
-from tests.gui.forms_catalogue import BUILDERS, Shop, make_shop
-from tests.gui.test_shortcuts import every_tab
+from tests.gui.forms_catalogue import BUILDERS, Shop, dialog_screens, make_shop, window_screens
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
@@ -99,42 +97,19 @@ def dutch_left(window: QWidget, where: str) -> list[str]:
 
 
 def test_every_page_and_tab_is_english(shop: Shop, english, qtbot) -> None:
-    """The whole window, every page and tab (about 4 s: built once)."""
-    from kringloopdesk.gui.main_window import MainWindow
-    from kringloopdesk.gui.pages.workers_page import WorkersPage
-
-    window = MainWindow(shop.ctx)
-    qtbot.addWidget(window)
-    window.show()
-    assert [b.text() for b in window.rail.buttons][:2] == ["Dashboard", "Workers"]
     found: list[str] = []
-    for index, page in enumerate(window.pages):
-        window.show_page(index)
-        for tab in every_tab(page):
-            found += dutch_left(window, f"{page.title()}{tab}")
-        if isinstance(page, WorkersPage):
-            page.open_worker(shop.placement.worker_id)
-            for tab in every_tab(page):
-                found += dutch_left(window, f"{page.title()} (worker){tab}")
-    window.idle_watcher.stop()
+    for where, page in window_screens(shop, qtbot):
+        window = page.window()
+        if where == "Dashboard":
+            assert [b.text() for b in window.rail.buttons][:2] == ["Dashboard", "Workers"]
+        found += dutch_left(window, where)
     assert found == [], "Dutch on an English screen:\n" + "\n".join(found)
 
 
 def test_every_dialog_is_english(shop: Shop, english, qtbot) -> None:
     found: list[str] = []
-    for key, build in BUILDERS.items():
-        dialog = build(shop, None)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        if isinstance(dialog, QWizard):
-            for page_id in dialog.pageIds():
-                dialog.page(page_id).validatePage = lambda: True
-            for _page_id in dialog.pageIds():
-                found += dutch_left(dialog, f"{key} / {type(dialog.currentPage()).__name__}")
-                dialog.next()
-        else:
-            found += dutch_left(dialog, key)
-        dialog.close()
+    for where, dialog in dialog_screens(shop, qtbot):
+        found += dutch_left(dialog, where)
     assert found == [], "Dutch on an English screen:\n" + "\n".join(found)
 
 

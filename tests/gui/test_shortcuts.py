@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QTabWidget, QWidget, QWizard
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from kringloopdesk.gui.context import AppContext
 from kringloopdesk.gui.widgets.nav_rail import NavRail
-from tests.gui.forms_catalogue import BUILDERS, Shop, make_shop
+from tests.gui.forms_catalogue import Shop, dialog_screens, make_shop, window_screens
 from tests.gui.keyboard import (
     duplicate_mnemonics,
     duplicate_shortcuts,
@@ -48,56 +48,18 @@ def problems_in(window: QWidget, where: str) -> list[str]:
     return [problem for problem in found if not pending_elsewhere(problem)]
 
 
-def every_tab(page: QWidget):
-    """Yield once per tab of the page's tab widgets (Instellingen, the worker form)."""
-    yield ""
-    for tabs in page.findChildren(QTabWidget):
-        if not tabs.isVisibleTo(page):
-            continue
-        current = tabs.currentIndex()
-        for index in range(tabs.count()):
-            if index != current and tabs.isTabVisible(index):
-                tabs.setCurrentIndex(index)
-                yield f" / {tabs.tabText(index)}"
-        tabs.setCurrentIndex(current)
-
-
 def test_every_dialog_button_has_a_visible_key(shop: Shop, qtbot) -> None:
     problems: list[str] = []
-    for key, build in BUILDERS.items():
-        dialog = build(shop, None)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        if isinstance(dialog, QWizard):
-            for page_id in dialog.pageIds():
-                dialog.page(page_id).validatePage = lambda: True
-            for _page_id in dialog.pageIds():
-                problems += problems_in(dialog, f"{key} / {type(dialog.currentPage()).__name__}")
-                dialog.next()
-        else:
-            problems += problems_in(dialog, key)
-        dialog.close()
+    for where, dialog in dialog_screens(shop, qtbot):
+        problems += problems_in(dialog, where)
     assert problems == [], "\n".join(problems)
 
 
 def test_every_page_button_has_a_visible_key(shop: Shop, qtbot) -> None:
     """The whole window, every page and every tab of it, built once (about 4 s)."""
-    from kringloopdesk.gui.main_window import MainWindow
-    from kringloopdesk.gui.pages.workers_page import WorkersPage
-
-    window = MainWindow(shop.ctx)
-    qtbot.addWidget(window)
-    window.show()
     problems: list[str] = []
-    for index, page in enumerate(window.pages):
-        window.show_page(index)
-        for tab in every_tab(page):
-            problems += problems_in(window, f"{page.title()}{tab}")
-        if isinstance(page, WorkersPage):
-            page.open_worker(shop.placement.worker_id)
-            for tab in every_tab(page):
-                problems += problems_in(window, f"{page.title()} (deelnemer){tab}")
-    window.idle_watcher.stop()
+    for where, page in window_screens(shop, qtbot):
+        problems += problems_in(page.window(), where)
     assert problems == [], "\n".join(problems)
 
 

@@ -14,7 +14,9 @@ from tests.gui.forms_catalogue import (
     Shop,
     builder_class,
     dialog_classes,
+    dialog_screens,
     make_shop,
+    window_screens,
 )
 from tests.gui.keyboard import tab_chain, tab_order_problems
 
@@ -36,29 +38,12 @@ def test_every_dialog_is_in_the_catalogue() -> None:
     assert set(dialog_classes()) - built - set(NOT_FORMS) == set()
 
 
-def wizard_problems(wizard: QWizard) -> list[str]:
-    """Every page of the first-run wizard, as the user meets them."""
-    problems: list[str] = []
-    for page_id in wizard.pageIds():
-        page = wizard.page(page_id)
-        page.validatePage = lambda: True  # walk on without creating the shop
-    for _page_id in wizard.pageIds():
-        page = wizard.currentPage()
-        problems += [f"{type(page).__name__}: {p}" for p in tab_order_problems(wizard, page)]
-        wizard.next()
-    return problems
-
-
 def test_every_dialog_tabs_in_reading_order(shop: Shop, qtbot) -> None:
+    """Every dialog, and every page of the first-run wizard as the user meets them."""
     problems: list[str] = []
-    for key, build in BUILDERS.items():
-        dialog = show(qtbot, build(shop, None))
-        if isinstance(dialog, QWizard):
-            found = wizard_problems(dialog)
-        else:
-            found = tab_order_problems(dialog)
-        problems += [f"{key}: {problem}" for problem in found]
-        dialog.close()
+    for where, dialog in dialog_screens(shop, qtbot):
+        within = dialog.currentPage() if isinstance(dialog, QWizard) else None
+        problems += [f"{where}: {problem}" for problem in tab_order_problems(dialog, within)]
     assert problems == [], "\n".join(problems)
 
 
@@ -91,25 +76,10 @@ def test_the_weegpost_tabs_in_reading_order(shop: Shop, qtbot) -> None:
 def test_every_page_tabs_in_reading_order(shop: Shop, qtbot) -> None:
     """Each page of the window (and each of its tabs), from its header down; the rail is
     left out (it is a column of its own, before the page)."""
-    from kringloopdesk.gui.main_window import MainWindow
-    from kringloopdesk.gui.pages.workers_page import WorkersPage
-    from tests.gui.test_shortcuts import every_tab
-
-    window = MainWindow(shop.ctx)
-    show(qtbot, window)
     problems: list[str] = []
-    def check(page: QWidget, where: str) -> None:
-        for tab in every_tab(page):
-            problems.extend(f"{where}{tab}: {problem}"
-                            for problem in tab_order_problems(window, page, primary_last=False))
-
-    for index, page in enumerate(window.pages):
-        window.show_page(index)
-        check(page, page.title())
-        if isinstance(page, WorkersPage):
-            page.open_worker(shop.placement.worker_id)
-            check(page, f"{page.title()} (deelnemer)")
-    window.idle_watcher.stop()
+    for where, page in window_screens(shop, qtbot):
+        problems += [f"{where}: {problem}" for problem in
+                     tab_order_problems(page.window(), page, primary_last=False)]
     assert problems == [], "\n".join(problems)
 
 
