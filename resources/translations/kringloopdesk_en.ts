@@ -2286,10 +2286,10 @@ Has only the retention period expired? Then choose Anonymise: the figures will s
     <message>
         <source>KringloopDesk maakt de winkel &apos;{shop}&apos; met verzonnen deelnemers, plaatsingen, uren, weegregels en artikelen, zodat u alles kunt uitproberen. Dat duurt even.
 
-De voorbeeldwinkel komt in {where}. Wilt u daarna echt beginnen, gebruik dan een nieuw, leeg databasebestand.</source>
+De voorbeeldwinkel komt in {where}. Wilt u daarna echt beginnen: sluit KringloopDesk en verwijder of hernoem dat bestand; bij de volgende start begint deze wizard opnieuw.</source>
         <translation>KringloopDesk creates the shop &apos;{shop}&apos; with made-up workers, placements, hours, weighings and items, so that you can try everything out. This takes a moment.
 
-The demo shop goes into {where}. When you want to start for real afterwards, use a new, empty database file.</translation>
+The demo shop goes into {where}. When you want to start for real: close KringloopDesk and delete or rename that file; the next start opens this wizard again.</translation>
     </message>
     <message>
         <source>Voorbeeldwinkel maken</source>

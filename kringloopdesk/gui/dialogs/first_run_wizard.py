@@ -485,8 +485,9 @@ class FirstRunWizard(QWizard):
             self.tr("KringloopDesk maakt de winkel '{shop}' met verzonnen deelnemers, "
                     "plaatsingen, uren, weegregels en artikelen, zodat u alles kunt "
                     "uitproberen. Dat duurt even.\n\nDe voorbeeldwinkel komt in {where}. "
-                    "Wilt u daarna echt beginnen, gebruik dan een nieuw, leeg "
-                    "databasebestand.").format(shop=DEMO_SHOP.name, where=self.ctx.db.location),
+                    "Wilt u daarna echt beginnen: sluit KringloopDesk en verwijder of hernoem "
+                    "dat bestand; bij de volgende start begint deze wizard opnieuw.").format(
+                        shop=DEMO_SHOP.name, where=self.ctx.db.location),
             self.tr("Voorbeeldwinkel maken"),
         ):
             return False
