@@ -79,5 +79,6 @@ def test_process_age_is_measured_from_the_process_start() -> None:
     age = process_age_seconds()
     # psutil counts from a boot time in whole seconds, so it may differ by up to 1 s.
     rough = time.time() - psutil.Process().create_time()
-    assert 0 < age < 600
+    # No upper bound: a slow run of the whole suite keeps this process alive for many minutes.
+    assert age > 0
     assert abs(rough - age) < 1.5
