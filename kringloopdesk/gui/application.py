@@ -46,7 +46,7 @@ from kringloopdesk.errors import DatabaseOpenError
 from kringloopdesk.gui import icons
 from kringloopdesk.gui.formatting import set_display_language
 from kringloopdesk.gui.theme import apply_theme
-from kringloopdesk.i18n import current_language, set_language
+from kringloopdesk.i18n import set_language
 from kringloopdesk.paths import default_database_path, resource_path
 
 if TYPE_CHECKING:
@@ -454,15 +454,14 @@ def run_gui(db_url: str | None, *, quit_after_paint: bool = False,
     """Start the desktop app; returns the process exit code (3: the database cannot be
     opened). ``language`` None: this PC's setting (as the theme always is)."""
     app = create_application(language)
-    language = current_language()
     hooks: list[ExceptionHook] = []
     try:
         path = plain_sqlite_file(db_url)
         shop = peek_shop(path) if path is not None else None
         if shop is not None:
-            return _run_login_first(app, db_url, shop, quit_after_paint, language, hooks)
+            return _run_login_first(app, db_url, shop, quit_after_paint, hooks)
         hooks.append(install_exception_hook())
-        return _run_opened(app, db_url, quit_after_paint, language)
+        return _run_opened(app, db_url, quit_after_paint)
     finally:
         for hook in hooks:
             hook.uninstall()
@@ -479,8 +478,7 @@ def install_exception_hook() -> ExceptionHook:
     return hook
 
 
-def _run_opened(app: QApplication, db_url: str | None, quit_after_paint: bool,
-                language: str) -> int:
+def _run_opened(app: QApplication, db_url: str | None, quit_after_paint: bool) -> int:
     """The database first, then the wizard or the login."""
     try:
         ctx = open_context(db_url)
@@ -500,7 +498,7 @@ def _run_opened(app: QApplication, db_url: str | None, quit_after_paint: bool,
 
 
 def _run_login_first(app: QApplication, db_url: str | None, shop: FirstScreen,
-                     quit_after_paint: bool, language: str, hooks: list[ExceptionHook]) -> int:
+                     quit_after_paint: bool, hooks: list[ExceptionHook]) -> int:
     """The login first; the exception hook and the database just after it has painted."""
     apply_theme(app, shop.accent_color, local_theme())
     controller = AppController(None, shop)
