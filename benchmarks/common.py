@@ -210,6 +210,18 @@ def ensure_demo(scale: str, rebuild: bool = False, say: Callable[[str], None] = 
     return path
 
 
+def child_env(home: Path) -> dict[str, str]:
+    """The environment of a measured child process: its own data folder ``home``, offscreen,
+    and compiled bytecode kept in the cache, as an installed app has it."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("KRINGLOOPDESK_DB", None)
+    env["PYTHONPYCACHEPREFIX"] = str(CACHE / "pycache")
+    env["KRINGLOOPDESK_HOME"] = str(home)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return env
+
+
 def megabytes(n_bytes: float) -> float:
     return n_bytes / 1_000_000
 

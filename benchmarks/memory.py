@@ -18,7 +18,6 @@ The goal is on the difference: ours may use less than 150 MB more than the bare 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -27,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import CACHE, PASSWORD, ROOT, USERNAME, Bench, Result, run_alone
+from benchmarks.common import PASSWORD, ROOT, USERNAME, Bench, Result, child_env, run_alone
 
 GOAL_MB = 150
 BASELINE_NAME = "bare PySide6 QMainWindow"
@@ -122,16 +121,6 @@ OURS = SAMPLER + textwrap.dedent('''\
     window.close()
     db.dispose()
 ''')
-
-
-def child_env(home: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env.pop("KRINGLOOPDESK_DB", None)
-    env["PYTHONPYCACHEPREFIX"] = str(CACHE / "pycache")
-    env["KRINGLOOPDESK_HOME"] = str(home)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return env
 
 
 def peak_rss(script: Path, args: list[str], home: Path) -> tuple[float, dict]:

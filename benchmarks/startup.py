@@ -24,7 +24,6 @@ the schema is created, then the wizard paints).
 
 from __future__ import annotations
 
-import os
 import shutil
 import statistics
 import subprocess
@@ -34,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import CACHE, ROOT, Bench, Result, run_alone
+from benchmarks.common import ROOT, Bench, Result, child_env, run_alone
 
 RUNS = 7  # timed starts per row, after one untimed
 FIRST_START_RUNS = 3  # the rows that build a cache or a database each time
@@ -76,16 +75,6 @@ BARE_WINDOW = textwrap.dedent('''\
     window.show()
     sys.exit(app.exec())
 ''')
-
-
-def child_env(home: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env.pop("KRINGLOOPDESK_DB", None)
-    env["PYTHONPYCACHEPREFIX"] = str(CACHE / "pycache")
-    env["KRINGLOOPDESK_HOME"] = str(home)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return env
 
 
 def first_paint_seconds(command: list[str], home: Path) -> float:

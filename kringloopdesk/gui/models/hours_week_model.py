@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from kringloopdesk.errors import ValidationError
-from kringloopdesk.gui.formatting import DUTCH
+from kringloopdesk.gui.formatting import DUTCH, format_long_date
 from kringloopdesk.gui.theme import current_colors, mix
 from kringloopdesk.services.hours import (
     DAYS_PER_WEEK,
@@ -250,7 +249,7 @@ class HoursWeekModel(QAbstractTableModel):
             return f"{name} {date.day}-{date.month}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if date is not None:
-                text = DUTCH.toString(QDate(date.year, date.month, date.day), "dddd d MMMM yyyy")
+                text = format_long_date(date)
                 return self.tr("{day} (vandaag)").format(day=text) if is_today else text
             if section == TOTAL_COLUMN:
                 return self.tr("De uren van de hele week")
